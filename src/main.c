@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/* bpftool-static: global options, the top-level object table, result -> exit status. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cmd.h"
+#include "map_cmd.h"
+#include "opts.h"
+#include "errstr.h"
+#include "out.h"
+
+#ifndef BPFTOOL_VERSION
+#define BPFTOOL_VERSION "0.0.0"
+#endif
+
+/* Exit statuses: a command's negative result modulo 256, as upstream's main() returns it. */
+enum {
+	EXIT_OK = 0,
+	EXIT_FAIL = 255,	/* -1: usage and argument errors */
+};
+
+static const char main_help[] =
+	"Usage: bpftool [OPTIONS] OBJECT { COMMAND | help }\n"
+	"       bpftool version\n"
+	"\n"
+	"       OBJECT := { map }\n"
+	"       OPTIONS := { {-j|--json} [{-p|--pretty}] | {-d|--debug} |\n"
+	"                    {-V|--version} }\n";
+
+static int do_help(struct ctx *c, struct args *a)
+{
+	(void)c;
+	(void)a;
+	if (out.json) {
+		json_null(jw());
+		return 0;
+	}
+	sink_flush(so());
+	fputs(main_help, stderr);
+	return 0;
+}
+
+/* Same three lines (and JSON keys) as upstream, naming this project instead of libbpf. */
+static int do_version(struct ctx *c, struct args *a)
+{
+	(void)c;
+	(void)a;
+	if (out.json) {
+		json_start_object(jw());
+		json_kv_string(jw(), "version", BPFTOOL_VERSION);
+		json_name(jw(), "libbpf_version");
+		json_null(jw());
+		json_kv_string(jw(), "implementation", "bpftool-static");
+		json_name(jw(), "features");
+		json_start_object(jw());
+		json_kv_bool(jw(), "libbfd", false);
+		json_kv_bool(jw(), "llvm", false);
+		json_kv_bool(jw(), "crypto", false);
+		json_kv_bool(jw(), "skeletons", false);
+		json_kv_bool(jw(), "bootstrap", false);
+		json_end_object(jw());
+		json_end_object(jw());
+		return 0;
+	}
+	sink_puts(so(), "bpftool v" BPFTOOL_VERSION " (bpftool-static, map commands only)\n"
+			"using no libbpf: raw bpf(2) system calls, statically linked\n"
+			"features:\n");
+	return 0;
+}
+
+/* upstream's table, in its order, so every prefix selects what it selects upstream */
+static const struct cmd top_cmds[] = {
+	{ "help", do_help },
+	{ "batch", NULL },
+	{ "prog", NULL },
+	{ "map", do_map },
+	{ "link", NULL },
+	{ "cgroup", NULL },
+	{ "perf", NULL },
+	{ "net", NULL },
+	{ "feature", NULL },
+	{ "btf", NULL },
+	{ "gen", NULL },
+	{ "struct_ops", NULL },
+	{ "iter", NULL },
+	{ "token", NULL },
+	{ "version", do_version },
+	{ NULL, NULL },
+};
+
+static int exit_status(int ret)
+{
+	int status = (int)((unsigned int)ret & 0xff);
+
+	return ret && !status ? EXIT_FAIL : status;
+}
+
+int main(int argc, char **argv)
+{
+	struct ctx c = { 0 };
+	struct args rest;
+	char **storage, err[256];
+	int ret, status, werr;
+
+	switch (opts_parse(argc, argv, &c.opts, &rest, &storage, err, sizeof(err))) {
+	case OPTS_HELP:
+		out_init(c.opts.json, c.opts.pretty);
+		ret = do_help(&c, &rest);
+		break;
+	case OPTS_VERSION:
+		out_init(c.opts.json, c.opts.pretty);
+		ret = do_version(&c, &rest);
+		break;
+	case OPTS_ERROR:
+		out_init(c.opts.json, c.opts.pretty);
+		p_err("%s", err);
+		if (!out.json)
+			do_help(&c, &rest);
+		ret = -1;
+		break;
+	default:
+		out_init(c.opts.json, c.opts.pretty);
+		ret = cmd_select(top_cmds, &c, &rest, do_help, NULL);
+		break;
+	}
+	status = exit_status(ret);
+	werr = out_finish();
+	if (werr && werr != -EPIPE) {
+		fprintf(stderr, "Error: can't write to standard output: %s\n", errstr(werr).s);
+		if (!status)
+			status = EXIT_FAIL;
+	}
+	free(storage);
+	return status;
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/* Global options with GNU getopt_long's rules, hand-rolled (pure: no output, no exit). */
+#ifndef OPTS_H
+#define OPTS_H
+
+#include <stddef.h>
+
+#include "cmd.h"
+
+enum opts_result {
+	OPTS_RUN,	/* run the command in rest */
+	OPTS_HELP,	/* -h/--help: print the main help, exit 0 */
+	OPTS_VERSION,	/* -V/--version: print the version instead of the command */
+	OPTS_ERROR,	/* err holds the message */
+};
+
+/*
+ * Parses argv[1..] the way bpftool's getopt_long loop does: options anywhere (permuted out
+ * of the way), "--" ends them, long options by unambiguous prefix, short ones clustered
+ * ("-jp"), "-B FILE" / "-BFILE" / "--base-btf=FILE". The other words go to rest, in order,
+ * with rest->argv[-1] == argv[0]; rest->argv points into *storage (free it).
+ * JSON mode is taken from the whole line, so even an error after "-j" is JSON.
+ */
+enum opts_result opts_parse(int argc, char **argv, struct opts *o, struct args *rest,
+			    char ***storage, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/* The output mode (the program's one global), errors and warnings, and the hex dump layout. */
+#ifndef OUT_H
+#define OUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "json.h"
+#include "sink.h"
+
+struct out {
+	bool json;
+	bool pretty;
+	bool ready;		/* out_init() has run */
+	struct sink so;		/* stdout, fully buffered */
+	struct json jw;		/* the JSON document on stdout, in JSON mode */
+};
+
+/* Set once by main before dispatch; read everywhere else. */
+extern struct out out;
+
+#define OUT_BUF_SIZE (64 * 1024)
+
+void out_init(bool json, bool pretty);
+/* Ends the JSON document (null if nothing was written), flushes; returns a write error. */
+int out_finish(void);
+
+void p_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void p_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+_Noreturn void out_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Shorthands for the stdout sink. */
+static inline struct sink *so(void)
+{
+	return &out.so;
+}
+
+static inline struct json *jw(void)
+{
+	return &out.jw;
+}
+
+/*
+ * upstream's fprint_hex layout: "%02x" bytes, one space between, two after every 8th byte,
+ * a newline after every 16th; no trailing separator.
+ */
+void out_hex(struct sink *s, const void *p, size_t n);
+
+#endif
