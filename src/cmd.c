@@ -26,7 +26,7 @@ int cmd_select(const struct cmd *tbl, struct ctx *c, struct args *a, cmd_fn help
 		p_err("unknown %s command '%s'", what, word);
 	else
 		p_err("unknown object '%s'", word);
-	if (!out.json) {
+	if (!g_out.json) {
 		args_next(a);
 		help(c, a);
 	}

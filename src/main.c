@@ -32,7 +32,7 @@ static int do_help(struct ctx *c, struct args *a)
 {
 	(void)c;
 	(void)a;
-	if (out.json) {
+	if (g_out.json) {
 		json_null(jw());
 		return 0;
 	}
@@ -46,7 +46,7 @@ static int do_version(struct ctx *c, struct args *a)
 {
 	(void)c;
 	(void)a;
-	if (out.json) {
+	if (g_out.json) {
 		json_start_object(jw());
 		json_kv_string(jw(), "version", BPFTOOL_VERSION);
 		json_name(jw(), "libbpf_version");
@@ -115,7 +115,7 @@ int main(int argc, char **argv)
 	case OPTS_ERROR:
 		out_init(c.opts.json, c.opts.pretty);
 		p_err("%s", err);
-		if (!out.json)
+		if (!g_out.json)
 			do_help(&c, &rest);
 		ret = -1;
 		break;

@@ -58,7 +58,7 @@ static int do_help(struct ctx *c, struct args *a)
 	struct sink s;
 
 	(void)a;
-	if (out.json) {
+	if (g_out.json) {
 		json_null(jw());
 		return 0;
 	}

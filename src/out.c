@@ -8,31 +8,31 @@
 #include "out.h"
 #include "util.h"
 
-struct out out;
+struct out g_out;
 
 void out_init(bool json, bool pretty)
 {
-	out.json = json || pretty;
-	out.pretty = pretty;
-	sink_init_fd(&out.so, 1, OUT_BUF_SIZE);
-	json_init(&out.jw, &out.so, pretty);
-	out.ready = true;
+	g_out.json = json || pretty;
+	g_out.pretty = pretty;
+	sink_init_fd(&g_out.so, 1, OUT_BUF_SIZE);
+	json_init(&g_out.jw, &g_out.so, pretty);
+	g_out.ready = true;
 }
 
 int out_finish(void)
 {
 	int err;
 
-	if (!out.ready)
+	if (!g_out.ready)
 		return 0;
-	if (out.json) {
-		if (!out.jw.wrote)
-			json_null(&out.jw);
-		json_finish(&out.jw);
+	if (g_out.json) {
+		if (!g_out.jw.wrote)
+			json_null(&g_out.jw);
+		json_finish(&g_out.jw);
 	}
-	err = sink_flush(&out.so);
-	sink_free(&out.so);
-	out.ready = false;
+	err = sink_flush(&g_out.so);
+	sink_free(&g_out.so);
+	g_out.ready = false;
 	return err;
 }
 
@@ -42,16 +42,16 @@ static void vreport(bool is_err, const char *fmt, va_list ap)
 
 	sink_init_mem(&msg);
 	sink_vprintf(&msg, fmt, ap);
-	if (is_err && out.ready && out.json && (out.jw.depth || !out.jw.wrote)) {
+	if (is_err && g_out.ready && g_out.json && (g_out.jw.depth || !g_out.jw.wrote)) {
 		/* the error becomes a value in the one document: {"error":"..."} */
-		json_start_object(&out.jw);
-		json_name(&out.jw, "error");
-		json_string_len(&out.jw, msg.buf, msg.len);
-		json_end_object(&out.jw);
+		json_start_object(&g_out.jw);
+		json_name(&g_out.jw, "error");
+		json_string_len(&g_out.jw, msg.buf, msg.len);
+		json_end_object(&g_out.jw);
 	} else {
 		/* stdout first, so a terminal shows both streams in order */
-		if (out.ready)
-			sink_flush(&out.so);
+		if (g_out.ready)
+			sink_flush(&g_out.so);
 		fprintf(stderr, "%s%.*s\n", is_err ? "Error: " : "", (int)msg.len, msg.buf);
 	}
 	sink_free(&msg);
@@ -71,7 +71,7 @@ void p_info(const char *fmt, ...)
 {
 	va_list ap;
 
-	if (out.json)
+	if (g_out.json)
 		return;
 	va_start(ap, fmt);
 	vreport(false, fmt, ap);

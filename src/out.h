@@ -18,7 +18,7 @@ struct out {
 };
 
 /* Set once by main before dispatch; read everywhere else. */
-extern struct out out;
+extern struct out g_out;
 
 #define OUT_BUF_SIZE (64 * 1024)
 
@@ -33,12 +33,12 @@ _Noreturn void out_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 
 /* Shorthands for the stdout sink. */
 static inline struct sink *so(void)
 {
-	return &out.so;
+	return &g_out.so;
 }
 
 static inline struct json *jw(void)
 {
-	return &out.jw;
+	return &g_out.jw;
 }
 
 /*

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "cpus.h"
 #include "errstr.h"
 #include "out.h"
 #include "util.h"
@@ -125,4 +126,22 @@ Test(util, sink_numbers_and_big_writes)
 	sink_write(&s, big, sizeof(big));
 	cr_assert_eq(s.len, strlen("0 18446744073709551615 -42") + sizeof(big));
 	sink_free(&s);
+}
+
+Test(util, cpulist_parse)
+{
+	bool m[16];
+
+	cr_assert_eq(cpulist_parse("0-1\n", m, 16), 2);
+	cr_assert(m[0] && m[1] && !m[2]);
+	cr_assert_eq(cpulist_parse("0,2-5,8", m, 16), 6);
+	cr_assert(m[0] && !m[1] && m[2] && m[5] && !m[6] && m[8]);
+	cr_assert_eq(cpulist_parse("3", m, 16), 1);
+	cr_assert_eq(cpulist_parse("", m, 16), -EINVAL);
+	cr_assert_eq(cpulist_parse("1-", m, 16), -EINVAL);
+	cr_assert_eq(cpulist_parse("5-2", m, 16), -EINVAL);
+	cr_assert_eq(cpulist_parse("0-16", m, 16), -EINVAL);
+	cr_assert_eq(cpulist_parse("0,,1", m, 16), -EINVAL);
+	cr_assert_eq(cpulist_parse("0-1x", m, 16), -EINVAL);
+	cr_assert_eq(cpus_possible() > 0, 1);
 }

@@ -1,0 +1,400 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/* MAP and PROG selectors (id N, pinned P, name N, tag T): parse the words, then open. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#include <linux/magic.h>
+
+#include "errstr.h"
+#include "handle.h"
+#include "out.h"
+#include "sys_bpf.h"
+#include "util.h"
+
+/* ---- parsing (no kernel) ------------------------------------------------------------------ */
+
+static int parse_id(struct args *a, struct handle *h)
+{
+	const char *w = args_next(a);
+
+	if (parse_u32(w, &h->id)) {
+		p_err("can't parse %s as ID", w);
+		return -1;
+	}
+	h->kind = HANDLE_ID;
+	return 0;
+}
+
+static int parse_tag(const char *w, __u8 *tag)
+{
+	int i;
+
+	if (strlen(w) != 2 * BPF_TAG_SIZE)
+		return -1;
+	for (i = 0; i < BPF_TAG_SIZE; i++) {
+		char byte[3] = { w[2 * i], w[2 * i + 1], 0 };
+		uint64_t v;
+
+		if (parse_u64(byte, 16, 255, &v))
+			return -1;
+		tag[i] = (__u8)v;
+	}
+	return 0;
+}
+
+/* Shared by both kinds: the keyword, then its one argument. */
+static int parse_common(struct args *a, struct handle *h, bool prog)
+{
+	const char *kw = args_peek(a);
+	size_t max_name = prog ? PROG_NAME_MAX - 1 : BPF_OBJ_NAME_LEN - 1;
+
+	memset(h, 0, sizeof(*h));
+	if (a->argc < 2) {
+		if (prog)
+			p_err("expected 'id', 'tag', 'name' or 'pinned', got: '%s'?",
+			      kw ? kw : "(null)");
+		else
+			p_err("expected 'id', 'name' or 'pinned', got: '%s'?", kw ? kw : "(null)");
+		return -1;
+	}
+	if (args_take_kw(a, "id"))
+		return parse_id(a, h);
+	if (prog && args_take_kw(a, "tag")) {
+		if (parse_tag(args_peek(a), h->tag)) {
+			p_err("can't parse tag");
+			return -1;
+		}
+		args_next(a);
+		h->kind = HANDLE_TAG;
+		return 0;
+	}
+	if (args_take_kw(a, "name")) {
+		h->name = args_next(a);
+		if (strlen(h->name) > max_name) {
+			p_err("can't parse name");
+			return -1;
+		}
+		h->kind = HANDLE_NAME;
+		return 0;
+	}
+	if (args_take_kw(a, "pinned")) {
+		h->path = args_next(a);
+		h->kind = HANDLE_PINNED;
+		return 0;
+	}
+	if (prog)
+		p_err("expected 'id', 'tag', 'name' or 'pinned', got: '%s'?", kw);
+	else
+		p_err("expected 'id', 'name' or 'pinned', got: '%s'?", kw);
+	return -1;
+}
+
+int handle_parse_map(struct args *a, struct handle *h)
+{
+	return parse_common(a, h, false);
+}
+
+int handle_parse_prog(struct args *a, struct handle *h)
+{
+	return parse_common(a, h, true);
+}
+
+/* ---- opening ------------------------------------------------------------------------------ */
+
+int map_info_get(int fd, struct bpf_map_info *info)
+{
+	__u32 len = sizeof(*info);
+
+	memset(info, 0, sizeof(*info));
+	return bpf_obj_get_info_by_fd(fd, info, &len);
+}
+
+static bool on_bpffs(const char *path)
+{
+	char dir[4096];
+	struct statfs sf;
+	char *slash;
+
+	snprintf(dir, sizeof(dir), "%s", path);
+	slash = strrchr(dir, '/');
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else if (slash == dir)
+		dir[1] = 0;
+	else
+		*slash = 0;
+	return !statfs(dir, &sf) && sf.f_type == BPF_FS_MAGIC;
+}
+
+/*
+ * The kind of a bpf fd, from its /proc/self/fd link ("anon_inode:bpf-map"). Without /proc
+ * (an initramfs) the kind cannot be told; the fd is taken as asked and the kernel refuses
+ * whatever does not fit it.
+ */
+static const char *fd_kind(int fd)
+{
+	static const char *const kinds[] = { "map", "prog", "link" };
+	char link[64], target[128];
+	ssize_t n;
+	size_t i;
+
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	n = readlink(link, target, sizeof(target) - 1);
+	if (n < 0)
+		return NULL;
+	target[n] = 0;
+	for (i = 0; i < ARRAY_SIZE(kinds); i++) {
+		char want[32];
+
+		snprintf(want, sizeof(want), "anon_inode:bpf-%s", kinds[i]);
+		if (!strcmp(target, want))
+			return kinds[i];
+	}
+	return "unknown";
+}
+
+/* upstream's open_obj_pinned_any(): BPF_OBJ_GET, then check it is the kind wanted. */
+static int open_pinned(const char *path, __u32 flags, const char *want)
+{
+	const char *kind;
+	int fd = bpf_obj_get(path, flags);
+
+	if (fd < 0) {
+		if (fd == -EACCES && !on_bpffs(path))
+			p_err("bpf obj get (%s): directory not in bpf file system (bpffs)", path);
+		else
+			p_err("bpf obj get (%s): %s", path, errstr(fd).s);
+		return -1;
+	}
+	kind = fd_kind(fd);
+	if (kind && strcmp(kind, want)) {
+		p_err("incorrect object type: %s", kind);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static void push_map(struct map_fd **out, int *n, int fd, const struct bpf_map_info *info)
+{
+	*out = xrealloc(*out, sizeof(**out) * (size_t)(*n + 1));
+	(*out)[*n].fd = fd;
+	(*out)[*n].info = *info;
+	(*n)++;
+}
+
+/* Walks every map id and keeps those named exactly `name`. */
+static int open_maps_by_name(const char *name, __u32 flags, struct map_fd **out, int *n)
+{
+	struct bpf_map_info info;
+	__u32 id = 0;
+	int err, fd;
+
+	for (;;) {
+		err = bpf_map_get_next_id(id, &id);
+		if (err == -ENOENT)
+			break;
+		if (err) {
+			p_err("can't get next map: %s%s", errstr(err).s,
+			      err == -EINVAL ? " -- kernel too old?" : "");
+			return -1;
+		}
+		fd = bpf_map_get_fd_by_id(id, flags);
+		if (fd == -ENOENT)
+			continue;	/* gone since get_next_id */
+		if (fd < 0) {
+			p_err("can't get map by id (%u): %s", id, errstr(fd).s);
+			return -1;
+		}
+		err = map_info_get(fd, &info);
+		if (err) {
+			p_err("can't get map info: %s", errstr(err).s);
+			close(fd);
+			return -1;
+		}
+		if (strncmp(info.name, name, BPF_OBJ_NAME_LEN)) {
+			close(fd);
+			continue;
+		}
+		push_map(out, n, fd, &info);
+	}
+	if (!*n) {
+		p_err("no map with name '%s'", name);
+		return -1;
+	}
+	return 0;
+}
+
+int handle_open_maps(struct ctx *c, const struct handle *h, __u32 open_flags,
+		     struct map_fd **out, int *n)
+{
+	struct bpf_map_info info;
+	int fd, err;
+
+	(void)c;
+	*out = NULL;
+	*n = 0;
+	switch (h->kind) {
+	case HANDLE_NAME:
+		err = open_maps_by_name(h->name, open_flags, out, n);
+		if (err)
+			map_fds_close(*out, *n);
+		return err;
+	case HANDLE_ID:
+		fd = bpf_map_get_fd_by_id(h->id, open_flags);
+		if (fd < 0) {
+			p_err("get map by id (%u): %s", h->id, errstr(fd).s);
+			return -1;
+		}
+		break;
+	case HANDLE_PINNED:
+		fd = open_pinned(h->path, open_flags, "map");
+		if (fd < 0)
+			return -1;
+		break;
+	default:
+		p_err("expected 'id', 'name' or 'pinned'");
+		return -1;
+	}
+	err = map_info_get(fd, &info);
+	if (err) {
+		p_err("can't get map info: %s", errstr(err).s);
+		close(fd);
+		return err;
+	}
+	push_map(out, n, fd, &info);
+	return 0;
+}
+
+void map_fds_close(struct map_fd *m, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		close(m[i].fd);
+	free(m);
+}
+
+int handle_open_map(struct ctx *c, const struct handle *h, __u32 open_flags,
+		    struct bpf_map_info *info)
+{
+	struct map_fd *m;
+	int n, fd, err;
+
+	err = handle_open_maps(c, h, open_flags, &m, &n);
+	if (err)
+		return err;
+	if (n > 1) {
+		p_err("several maps match this handle");
+		map_fds_close(m, n);
+		return -1;
+	}
+	fd = m[0].fd;
+	if (info)
+		*info = m[0].info;
+	free(m);
+	return fd;
+}
+
+int map_parse_open(struct ctx *c, struct args *a, __u32 open_flags, struct bpf_map_info *info)
+{
+	struct handle h;
+
+	if (handle_parse_map(a, &h))
+		return -1;
+	return handle_open_map(c, &h, open_flags, info);
+}
+
+/* ---- programs ----------------------------------------------------------------------------- */
+
+static int prog_info_get(int fd, struct bpf_prog_info *info)
+{
+	__u32 len = sizeof(*info);
+
+	memset(info, 0, sizeof(*info));
+	return bpf_obj_get_info_by_fd(fd, info, &len);
+}
+
+static bool prog_matches(const struct handle *h, const struct bpf_prog_info *info)
+{
+	if (h->kind == HANDLE_TAG)
+		return !memcmp(info->tag, h->tag, BPF_TAG_SIZE);
+	return !strncmp(info->name, h->name, BPF_OBJ_NAME_LEN);
+}
+
+/* tag and name: walk every program, exactly one may match. */
+static int open_prog_by_walk(const struct handle *h, struct bpf_prog_info *info)
+{
+	struct bpf_prog_info cur;
+	__u32 id = 0;
+	int err, fd, found = -1;
+
+	for (;;) {
+		err = bpf_prog_get_next_id(id, &id);
+		if (err == -ENOENT)
+			break;
+		if (err) {
+			p_err("can't get next program: %s%s", errstr(err).s,
+			      err == -EINVAL ? " -- kernel too old?" : "");
+			goto fail;
+		}
+		fd = bpf_prog_get_fd_by_id(id);
+		if (fd == -ENOENT)
+			continue;
+		if (fd < 0) {
+			p_err("can't get prog by id (%u): %s", id, errstr(fd).s);
+			goto fail;
+		}
+		if (prog_info_get(fd, &cur) || !prog_matches(h, &cur)) {
+			close(fd);
+			continue;
+		}
+		if (found >= 0) {
+			p_err("several programs match this handle");
+			close(fd);
+			goto fail;
+		}
+		found = fd;
+		*info = cur;
+	}
+	if (found < 0)
+		p_err(h->kind == HANDLE_TAG ? "no program with that tag" : "no program with name '%s'",
+		      h->name);
+	return found;
+fail:
+	if (found >= 0)
+		close(found);
+	return -1;
+}
+
+int handle_open_prog(struct ctx *c, const struct handle *h, struct bpf_prog_info *info)
+{
+	int fd, err;
+
+	(void)c;
+	if (h->kind == HANDLE_TAG || h->kind == HANDLE_NAME)
+		return open_prog_by_walk(h, info);
+	if (h->kind == HANDLE_ID) {
+		fd = bpf_prog_get_fd_by_id(h->id);
+		if (fd < 0) {
+			p_err("get by id (%u): %s", h->id, errstr(fd).s);
+			return -1;
+		}
+	} else {
+		fd = open_pinned(h->path, 0, "prog");
+		if (fd < 0)
+			return -1;
+	}
+	err = prog_info_get(fd, info);
+	if (err) {
+		p_err("can't get prog info: %s", errstr(err).s);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}

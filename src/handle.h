@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/* MAP and PROG selectors (id N, pinned P, name N, tag T): parse the words, then open. */
+#ifndef HANDLE_H
+#define HANDLE_H
+
+#include <linux/bpf.h>
+
+#include "cmd.h"
+
+#define PROG_NAME_MAX 128	/* upstream compares full function names up to this */
+
+enum handle_kind {
+	HANDLE_ID,
+	HANDLE_PINNED,
+	HANDLE_NAME,
+	HANDLE_TAG,
+};
+
+struct handle {
+	enum handle_kind kind;
+	__u32 id;
+	const char *path;		/* pinned: points into argv */
+	const char *name;		/* name: points into argv */
+	__u8 tag[BPF_TAG_SIZE];
+};
+
+/*
+ * Consumes "id N" / "pinned PATH" / "name NAME" (prog: also "tag TAG"), keywords matched by
+ * prefix in upstream's order. Reports a bad selector with p_err() and returns -1.
+ */
+int handle_parse_map(struct args *a, struct handle *h);
+int handle_parse_prog(struct args *a, struct handle *h);
+
+/* One opened map: its fd and info (zeroed per map, so no field is stale). */
+struct map_fd {
+	int fd;
+	struct bpf_map_info info;
+};
+
+/*
+ * Every map the handle selects (several only for name), in id order; open_flags is 0 or
+ * BPF_F_RDONLY. Reports errors with p_err() (none found included) and returns -1 or
+ * -errno; on success *out holds *n >= 1 maps (free with map_fds_close()).
+ */
+int handle_open_maps(struct ctx *c, const struct handle *h, __u32 open_flags,
+		     struct map_fd **out, int *n);
+void map_fds_close(struct map_fd *m, int n);
+/* Exactly one map: "several maps match this handle" otherwise. Returns the fd. */
+int handle_open_map(struct ctx *c, const struct handle *h, __u32 open_flags,
+		    struct bpf_map_info *info);
+/* Parse and open in one step, for the commands that take one MAP. */
+int map_parse_open(struct ctx *c, struct args *a, __u32 open_flags, struct bpf_map_info *info);
+
+/* Reads the info of a map fd; -errno on failure. */
+int map_info_get(int fd, struct bpf_map_info *info);
+
+/* Exactly one program; fills info (its map_ids etc. pointers are zero). Returns the fd. */
+int handle_open_prog(struct ctx *c, const struct handle *h, struct bpf_prog_info *info);
+
+#endif

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/* Map renderers, plain and JSON side by side. No syscalls here: the data comes gathered. */
+#ifndef PRINT_MAP_H
+#define PRINT_MAP_H
+
+#include <linux/bpf.h>
+
+#include "json.h"
+#include "sink.h"
+
+/*
+ * The first line of `map show` (and the per-map header of a multi-map dump):
+ * "ID: TYPE  [name NAME  ]flags 0xF[  offloaded_to DEV]\n". ifname is the offload device's
+ * name when it is in our network namespace, else "" (mapdesc.c: map_dev_name()).
+ */
+void map_header_plain(struct sink *s, const struct bpf_map_info *info, const char *ifname);
+/* "id", "type", ["name"], "flags" fields, into an object the caller opened. */
+void map_header_json(struct json *j, const struct bpf_map_info *info);
+/* upstream's print_dev_json(): the "dev" object of an offloaded map; nothing otherwise. */
+void map_dev_json(struct json *j, const struct bpf_map_info *info, const char *ifname);
+
+#endif
