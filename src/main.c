@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "batch.h"
 #include "cmd.h"
 #include "map_cmd.h"
 #include "opts.h"
@@ -22,6 +23,7 @@ enum {
 
 static const char main_help[] =
 	"Usage: bpftool [OPTIONS] OBJECT { COMMAND | help }\n"
+	"       bpftool batch file FILE\n"
 	"       bpftool version\n"
 	"\n"
 	"       OBJECT := { map }\n"
@@ -69,10 +71,12 @@ static int do_version(struct ctx *c, struct args *a)
 	return 0;
 }
 
+static int do_batch(struct ctx *c, struct args *a);
+
 /* upstream's table, in its order, so every prefix selects what it selects upstream */
 static const struct cmd top_cmds[] = {
 	{ "help", do_help },
-	{ "batch", NULL },
+	{ "batch", do_batch },
 	{ "prog", NULL },
 	{ "map", do_map },
 	{ "link", NULL },
@@ -88,6 +92,11 @@ static const struct cmd top_cmds[] = {
 	{ "version", do_version },
 	{ NULL, NULL },
 };
+
+static int do_batch(struct ctx *c, struct args *a)
+{
+	return batch_run(c, a, top_cmds, do_help);
+}
 
 static int exit_status(int ret)
 {

@@ -6,6 +6,7 @@
 
 static const char main_help[] =
 	"Usage: bpftool [OPTIONS] OBJECT { COMMAND | help }\n"
+	"       bpftool batch file FILE\n"
 	"       bpftool version\n"
 	"\n"
 	"       OBJECT := { map }\n"
@@ -89,7 +90,8 @@ Test(cli, unknown_map_command)
 Test(cli, unimplemented_objects_fail_clearly)
 {
 	expect(t_run("link show"), 255, "", "Error: 'link' is not supported by this build\n");
-	expect(t_run("b"), 255, "", "Error: 'batch' is not supported by this build\n");
+	expect(t_run("l"), 255, "", "Error: 'link' is not supported by this build\n");
+	expect(t_run("bt"), 255, "", "Error: 'btf' is not supported by this build\n");
 	expect_json(t_run("-j btf"), 255, "{\"error\":\"'btf' is not supported by this build\"}\n");
 }
 
