@@ -142,3 +142,4 @@ clean:
 .PHONY: all test check check-static check-man san cross-all clean
 .DELETE_ON_ERROR:
 -include $(wildcard build/*/*.d build/*/test/*/*.d)
+include tools/fuzz/fuzz.mk

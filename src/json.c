@@ -38,24 +38,42 @@ static void next_item(struct json *j)
 		j->wrote = true;
 }
 
-static void open_container(struct json *j, char open, char close)
+static void open_container(struct json *j, bool obj)
 {
+	unsigned long long bit = 1ULL << (j->depth % 64);
+
+	if (j->depth >= JSON_MAX_DEPTH) {
+		json_null(j);
+		j->overflow++;	/* its close is swallowed too */
+		return;
+	}
 	next_item(j);
-	sink_putc(j->out, open);
-	if (j->depth < JSON_MAX_DEPTH)
-		j->stack[j->depth] = close;
+	sink_putc(j->out, obj ? '{' : '[');
+	if (obj)
+		j->is_obj[j->depth / 64] |= bit;
+	else
+		j->is_obj[j->depth / 64] &= ~bit;
 	j->depth++;
 	j->sep = 0;
+}
+
+bool json_in_object(const struct json *j)
+{
+	return j->depth && (j->is_obj[(j->depth - 1) / 64] >> ((j->depth - 1) % 64) & 1);
 }
 
 static void close_container(struct json *j)
 {
 	char close;
 
+	if (j->overflow) {
+		j->overflow--;
+		return;
+	}
 	if (!j->depth)
 		return;
+	close = json_in_object(j) ? '}' : ']';
 	j->depth--;
-	close = j->depth < JSON_MAX_DEPTH ? j->stack[j->depth] : '}';
 	if (j->sep)
 		indent_line(j);
 	sink_putc(j->out, close);
@@ -64,12 +82,12 @@ static void close_container(struct json *j)
 
 void json_start_object(struct json *j)
 {
-	open_container(j, '{', '}');
+	open_container(j, true);
 }
 
 void json_start_array(struct json *j)
 {
-	open_container(j, '[', ']');
+	open_container(j, false);
 }
 
 void json_end_object(struct json *j)

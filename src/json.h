@@ -8,7 +8,8 @@
 
 #include "sink.h"
 
-#define JSON_MAX_DEPTH 128
+/* Containers nest at most this deep; deeper opens are refused (written as null). */
+#define JSON_MAX_DEPTH 4096
 
 struct json {
 	struct sink *out;
@@ -16,7 +17,8 @@ struct json {
 	bool pretty;
 	char sep;		/* ',' once a value was written at this level, else 0 */
 	bool wrote;		/* a top-level value has been written */
-	char stack[JSON_MAX_DEPTH];	/* closing char of each open container */
+	unsigned int overflow;	/* opens refused past JSON_MAX_DEPTH, not yet closed */
+	unsigned long long is_obj[JSON_MAX_DEPTH / 64];	/* bit per level: object or array */
 };
 
 void json_init(struct json *j, struct sink *out, bool pretty);
@@ -27,6 +29,9 @@ void json_start_object(struct json *j);
 void json_end_object(struct json *j);
 void json_start_array(struct json *j);
 void json_end_array(struct json *j);
+
+/* The innermost open container is an object (a name must come next). */
+bool json_in_object(const struct json *j);
 
 void json_name(struct json *j, const char *name);
 void json_string(struct json *j, const char *s);

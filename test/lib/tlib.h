@@ -24,8 +24,7 @@ struct run t_runv(const char *const *argv);
 struct run t_run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void t_run_free(struct run *r);
 
-/* A strict RFC 8259 validator (one value, UTF-8 checked); false and *where on failure. */
-bool t_json_valid(const char *s, size_t n, size_t *where);
+#include "jsonv.h"
 
 /*
  * A kernel test that cannot run skips with the reason; under CI=true a skip is a failure,

@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+# libFuzzer targets for every parser of untrusted bytes (clang; also runnable under AFL++
+# with afl-clang-fast -fsanitize=fuzzer). `make fuzz FUZZ_SECONDS=N` runs each for N seconds
+# (the targets' own stdout/stderr are closed: -close_fd_mask=3)
+# from the committed seeds; new inputs go to build/fuzz/corpus/, crashes to build/fuzz/.
+FUZZ_CC      ?= clang
+FUZZ_DIR     := build/fuzz
+FUZZ_SECONDS ?= 10
+FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZ_TARGETS := $(patsubst tools/fuzz/%.c,%,$(wildcard tools/fuzz/fuzz_*.c))
+FUZZ_LIB     := $(LIB_SRCS) test/lib/jsonv.c
+
+$(FUZZ_DIR)/%: tools/fuzz/%.c tools/fuzz/fuzz_common.h $(FUZZ_LIB) | $(FUZZ_DIR)/
+	$(call say,FUZZCC,$@)
+	$(Q)$(FUZZ_CC) $(CPPFLAGS) -Itest/lib -Itools/fuzz $(FUZZ_FLAGS) -o $@ $< $(FUZZ_LIB)
+
+fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/%)
+
+fuzz: fuzz-build
+	$(Q)for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(FUZZ_DIR)/corpus/$$t tools/fuzz/corpus/$$t; \
+		echo "  FUZZ   $$t ($(FUZZ_SECONDS)s)"; \
+		$(FUZZ_DIR)/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -close_fd_mask=3 \
+			-artifact_prefix=$(FUZZ_DIR)/$$t- $(FUZZ_DIR)/corpus/$$t \
+			tools/fuzz/corpus/$$t 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|SUMMARY' ; \
+		for f in $(FUZZ_DIR)/$$t-crash-* $(FUZZ_DIR)/$$t-leak-* $(FUZZ_DIR)/$$t-timeout-*; do \
+			[ -e "$$f" ] && { echo "fuzz: $$t found a problem: $$f" >&2; exit 1; }; \
+		done; \
+	done; true
+
+.PHONY: fuzz fuzz-build
