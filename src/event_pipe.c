@@ -171,7 +171,9 @@ static void signals_restore(struct sigsave *s)
 
 /* ---- perf rings ---------------------------------------------------------------------------- */
 
-/* e.g. "2\n"; -1000 when it cannot be read. */
+#define PARANOID_UNKNOWN INT_MIN
+
+/* e.g. "2\n"; PARANOID_UNKNOWN when it cannot be read. */
 static int perf_paranoid(void)
 {
 	char buf[32];
@@ -179,11 +181,11 @@ static int perf_paranoid(void)
 	int fd = open("/proc/sys/kernel/perf_event_paranoid", O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0)
-		return -1000;
+		return PARANOID_UNKNOWN;
 	n = read(fd, buf, sizeof(buf) - 1);
 	close(fd);
 	if (n <= 0)
-		return -1000;
+		return PARANOID_UNKNOWN;
 	buf[n] = 0;
 	return atoi(buf);
 }
@@ -191,22 +193,23 @@ static int perf_paranoid(void)
 /* Why perf_event_open failed, beyond the errno text. */
 static void hint_open(char *buf, size_t len, int err)
 {
+	static const char need[] = " -- CPU-wide perf events need CAP_PERFMON or CAP_SYS_ADMIN";
 	int par;
 
 	buf[0] = 0;
 	if (err == -ENOSYS || err == -ENOENT) {
-		snprintf(buf, len, " (the kernel has no perf events or no BPF output event: "
-			 "CONFIG_PERF_EVENTS, CONFIG_BPF_EVENTS)");
+		snprintf(buf, len, " -- the kernel has no perf events or no BPF output event "
+			 "(CONFIG_PERF_EVENTS, CONFIG_BPF_EVENTS)");
 	} else if (err == -EACCES || err == -EPERM) {
 		par = perf_paranoid();
-		if (par > 0)
-			snprintf(buf, len, " (CPU-wide perf events need CAP_PERFMON or "
-				 "CAP_SYS_ADMIN, or sysctl kernel.perf_event_paranoid <= 0; it is %d)",
-				 par);
+		if (par == PARANOID_UNKNOWN)
+			snprintf(buf, len, "%s, or sysctl kernel.perf_event_paranoid <= 0", need);
+		else if (par > 0)
+			snprintf(buf, len, "%s, or sysctl kernel.perf_event_paranoid <= 0 (it is %d)",
+				 need, par);
 		else
-			snprintf(buf, len, " (CPU-wide perf events need CAP_PERFMON or "
-				 "CAP_SYS_ADMIN; kernel.perf_event_paranoid is %d, so a security "
-				 "module may forbid them)", par);
+			snprintf(buf, len, "%s (kernel.perf_event_paranoid is %d, so a security "
+				 "module may be what forbids them)", need, par);
 	}
 }
 
@@ -225,8 +228,8 @@ static void report_perf(const struct evpipe *ep, const struct perf_ring *r, enum
 		break;
 	case STEP_MMAP:
 		if (err == -EPERM)
-			snprintf(hint, sizeof(hint), " (over the locked memory limit: sysctl "
-				 "kernel.perf_event_mlock_kb and RLIMIT_MEMLOCK; CAP_IPC_LOCK lifts "
+			snprintf(hint, sizeof(hint), " -- over the locked memory limit (sysctl "
+				 "kernel.perf_event_mlock_kb, RLIMIT_MEMLOCK; CAP_IPC_LOCK lifts "
 				 "it)");
 		p_err("failed to create perf buffer: can't map the ring of CPU %d: %s (%d)%s",
 		      r->cpu, errstr(err).s, -err, hint);
@@ -237,7 +240,7 @@ static void report_perf(const struct evpipe *ep, const struct perf_ring *r, enum
 		break;
 	case STEP_INSTALL:
 		if (err == -E2BIG)
-			snprintf(hint, sizeof(hint), " (the map has %u entries)",
+			snprintf(hint, sizeof(hint), " -- the map has %u entries",
 				 ep->info.max_entries);
 		p_err("failed to create perf buffer: can't set key %u (CPU %d) in the map: %s (%d)%s",
 		      r->key, r->cpu, errstr(err).s, -err, hint);
@@ -316,28 +319,39 @@ static struct perf_ring *ring_add(struct evpipe *ep, int cpu, __u32 key)
 	return r;
 }
 
+enum ep_cpu_state ep_cpu_state(int cpu, int possible, const bool *online)
+{
+	if (possible <= 0)
+		return EP_CPU_UNKNOWN;
+	if (cpu >= possible)
+		return EP_CPU_ABSENT;
+	if (online && !online[cpu])
+		return EP_CPU_OFFLINE;
+	return EP_CPU_OK;
+}
+
 /* `cpu N`: refuse a CPU that is not there, naming it, before asking the kernel. */
 static int check_cpu(int cpu)
 {
-	int possible = cpus_possible(), n;
-	bool *online;
+	int possible = cpus_possible();
+	bool *online = NULL;
+	enum ep_cpu_state st;
 
-	if (possible < 0)
-		return 0;	/* no /sys: the kernel will say */
-	if (cpu >= possible) {
+	if (possible > 0) {
+		online = xcalloc((size_t)possible, sizeof(bool));
+		if (cpus_online(online, possible) < 0) {
+			free(online);
+			online = NULL;
+		}
+	}
+	st = ep_cpu_state(cpu, possible, online);
+	free(online);
+	if (st == EP_CPU_ABSENT)
 		p_err("failed to create perf buffer: CPU %d does not exist (possible CPUs: 0-%d)",
 		      cpu, possible - 1);
-		return -1;
-	}
-	online = xcalloc((size_t)possible, sizeof(bool));
-	n = cpus_online(online, possible);
-	if (n >= 0 && !online[cpu]) {
+	else if (st == EP_CPU_OFFLINE)
 		p_err("failed to create perf buffer: CPU %d is offline", cpu);
-		free(online);
-		return -1;
-	}
-	free(online);
-	return 0;
+	return st == EP_CPU_ABSENT || st == EP_CPU_OFFLINE ? -1 : 0;
 }
 
 /*

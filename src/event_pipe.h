@@ -3,8 +3,23 @@
 #ifndef EVENT_PIPE_H
 #define EVENT_PIPE_H
 
+#include <stdbool.h>
+
 #include "cmd.h"
 
 int do_event_pipe(struct ctx *c, struct args *a);
+
+enum ep_cpu_state {
+	EP_CPU_OK,
+	EP_CPU_UNKNOWN,		/* no /sys to tell: the kernel will say */
+	EP_CPU_ABSENT,		/* not a possible CPU */
+	EP_CPU_OFFLINE,
+};
+
+/*
+ * Whether `cpu N` names a CPU that can carry a ring, from the possible count (-errno when
+ * unknown) and the online mask (NULL when unknown). Pure.
+ */
+enum ep_cpu_state ep_cpu_state(int cpu, int possible, const bool *online);
 
 #endif

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -84,7 +86,8 @@ static void step(struct prog *p, int map_fd, const struct t_ev *e)
 		mov_reg(p, BPF_REG_1, BPF_REG_6);
 		ld_map(p, BPF_REG_2, map_fd);
 		/* BPF_F_CURRENT_CPU is 0xffffffff: a 32-bit mov, which zero-extends */
-		emit(p, BPF_ALU | BPF_MOV | BPF_K, BPF_REG_3, 0, 0, -1);
+		emit(p, BPF_ALU | BPF_MOV | BPF_K, BPF_REG_3, 0, 0,
+		     e->by_index ? (__s32)e->index : -1);
 		mov_reg(p, BPF_REG_4, BPF_REG_10);
 		emit(p, BPF_ALU64 | BPF_ADD | BPF_K, BPF_REG_4, 0, 0, -SLOT);
 		mov_imm(p, BPF_REG_5, (__s32)e->len);
@@ -179,7 +182,28 @@ static void add(char **b, size_t *len, size_t *cap, const char *src, size_t n)
 	(*b)[*len] = 0;
 }
 
+/* In the child, before exec. */
+static void apply(const struct t_child_opts *o)
+{
+	if (o->nofile) {
+		struct rlimit rl = { o->nofile, o->nofile };
+
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+	if (o->drop_perf_caps) {
+		/* root regains at exec only what the bounding set holds */
+		prctl(PR_CAPBSET_DROP, 21 /* CAP_SYS_ADMIN */, 0, 0, 0);
+		prctl(PR_CAPBSET_DROP, 38 /* CAP_PERFMON */, 0, 0, 0);
+	}
+}
+
 void t_child_start(struct t_child *c, const char *const *argv)
+{
+	t_child_start_opts(c, argv, &(struct t_child_opts){ 0 });
+}
+
+void t_child_start_opts(struct t_child *c, const char *const *argv,
+			const struct t_child_opts *o)
 {
 	const char *args[64];
 	int op[2], ep[2];
@@ -199,6 +223,7 @@ void t_child_start(struct t_child *c, const char *const *argv)
 		dup2(null, 0);
 		dup2(op[1], 1);
 		dup2(ep[1], 2);
+		apply(o);
 		execv(args[0], (char *const *)args);
 		dprintf(2, "exec %s: %s\n", args[0], strerror(errno));
 		_exit(127);
@@ -267,7 +292,7 @@ static bool child_gone(struct t_child *c)
 /* How many fds the child's epoll instance watches: its fdinfo has one "tfd:" line each. */
 static int watching(pid_t pid)
 {
-	char path[128], target[64], line[256];
+	char path[320], target[64], line[256];
 	struct dirent *de;
 	int best = -1;
 	DIR *d;
@@ -303,6 +328,20 @@ static int watching(pid_t pid)
 	return best;
 }
 
+/* Until execve, the child is a copy of this runner, with the runner's own epoll fds. */
+static bool execed(pid_t pid)
+{
+	char path[64], self[4096], child[4096];
+	ssize_t a, b;
+
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
+	a = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	b = readlink(path, child, sizeof(child) - 1);
+	if (a < 0 || b < 0)
+		return false;
+	return a != b || memcmp(self, child, (size_t)a);
+}
+
 bool t_child_wait_watching(struct t_child *c, int n, int timeout_ms)
 {
 	long end = ms_now() + timeout_ms;
@@ -310,7 +349,7 @@ bool t_child_wait_watching(struct t_child *c, int n, int timeout_ms)
 	while (ms_now() < end) {
 		if (child_gone(c))
 			return false;
-		if (watching(c->pid) >= n)
+		if (execed(c->pid) && watching(c->pid) >= n)
 			return true;
 		t_child_pump(c, 10);
 	}

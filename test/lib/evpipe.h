@@ -22,6 +22,8 @@ struct t_ev {
 	enum t_ev_kind kind;
 	const void *data;	/* T_EV_PERF, T_EV_RB */
 	size_t len;		/* 1..256 */
+	bool by_index;		/* T_EV_PERF: to map key `index`, not BPF_F_CURRENT_CPU */
+	__u32 index;
 };
 
 /*
@@ -44,6 +46,14 @@ struct t_child {
 
 /* Starts the binary under test with these words (NULL-terminated); stdin is /dev/null. */
 void t_child_start(struct t_child *c, const char *const *argv);
+
+struct t_child_opts {
+	int nofile;		/* RLIMIT_NOFILE, 0: inherited */
+	bool drop_perf_caps;	/* no CAP_PERFMON, no CAP_SYS_ADMIN (CAP_BPF stays) */
+};
+
+void t_child_start_opts(struct t_child *c, const char *const *argv,
+			const struct t_child_opts *o);
 /* Collects output for up to timeout_ms (returns early when something arrived). */
 void t_child_pump(struct t_child *c, int timeout_ms);
 /*
