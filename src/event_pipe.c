@@ -65,9 +65,8 @@ struct evpipe {
 	int nrings;
 	int epfd;
 	void *rb_cons;		/* ringbuf: consumer page, read-write */
-	void *rb_prod;		/* ringbuf: producer page, then the data area twice, read-only */
+	void *rb_prod;		/* ringbuf: producer page, the data area twice; read-only */
 	size_t rb_prod_len;
-	int err;		/* a corrupt ring: stop */
 };
 
 /* ---- arguments ----------------------------------------------------------------------------- */
@@ -159,14 +158,15 @@ static void signals_catch(struct sigsave *s)
 		sigdelset(&s->waitmask, stop_signals[i]);
 }
 
+/* Unblocks first, so a signal still pending (a second Ctrl-C) meets our handler. */
 static void signals_restore(struct sigsave *s)
 {
 	size_t i;
 
+	sigprocmask(SIG_SETMASK, &s->oldmask, NULL);
 	for (i = 0; i < ARRAY_SIZE(stop_signals); i++)
 		sigaction(stop_signals[i], &s->old[i], NULL);
 	sigaction(SIGPIPE, &s->old[i], NULL);
-	sigprocmask(SIG_SETMASK, &s->oldmask, NULL);
 }
 
 /* ---- perf rings ---------------------------------------------------------------------------- */
@@ -197,16 +197,19 @@ static void hint_open(char *buf, size_t len, int err)
 	int par;
 
 	buf[0] = 0;
-	if (err == -ENOSYS || err == -ENOENT) {
-		snprintf(buf, len, " -- the kernel has no perf events or no BPF output event "
-			 "(CONFIG_PERF_EVENTS, CONFIG_BPF_EVENTS)");
+	if (err == -ENOSYS) {
+		snprintf(buf, len, " -- the kernel has no perf events (CONFIG_PERF_EVENTS)");
+	} else if (err == -ENOENT) {
+		/* PERF_COUNT_SW_BPF_OUTPUT came in Linux 4.4; older kernels do not know it */
+		snprintf(buf, len, " -- the kernel has no BPF output event (Linux 4.4 and later)");
 	} else if (err == -EACCES || err == -EPERM) {
 		par = perf_paranoid();
 		if (par == PARANOID_UNKNOWN)
 			snprintf(buf, len, "%s, or sysctl kernel.perf_event_paranoid <= 0", need);
 		else if (par > 0)
-			snprintf(buf, len, "%s, or sysctl kernel.perf_event_paranoid <= 0 (it is %d)",
-				 need, par);
+			snprintf(buf, len,
+				 "%s, or sysctl kernel.perf_event_paranoid <= 0 (it is %d)", need,
+				 par);
 		else
 			snprintf(buf, len, "%s (kernel.perf_event_paranoid is %d, so a security "
 				 "module may be what forbids them)", need, par);
@@ -242,8 +245,8 @@ static void report_perf(const struct evpipe *ep, const struct perf_ring *r, enum
 		if (err == -E2BIG)
 			snprintf(hint, sizeof(hint), " -- the map has %u entries",
 				 ep->info.max_entries);
-		p_err("failed to create perf buffer: can't set key %u (CPU %d) in the map: %s (%d)%s",
-		      r->key, r->cpu, errstr(err).s, -err, hint);
+		p_err("failed to create perf buffer: can't set key %u (CPU %d) in the map: "
+		      "%s (%d)%s", r->key, r->cpu, errstr(err).s, -err, hint);
 		break;
 	case STEP_EPOLL:
 		p_err("failed to create perf buffer: epoll: %s (%d)", errstr(err).s, -err);
@@ -296,7 +299,7 @@ static void rings_close(struct evpipe *ep)
 
 	for (i = 0; i < ep->nrings; i++) {
 		r = &ep->rings[i];
-		/* leave nothing installed (BPF_F_PRESERVE_ELEMS maps would keep it past our exit) */
+		/* leave nothing installed: BPF_F_PRESERVE_ELEMS maps keep it past our exit */
 		if (r->installed)
 			bpf_map_delete_elem(ep->map_fd, &r->key);
 		if (r->base)
@@ -569,7 +572,7 @@ static int poll_loop(struct evpipe *ep, const sigset_t *waitmask)
 				err = ring_drain(ep, &ep->rings[ev[i].data.u64]);
 		}
 		if (sink_flush(so()))
-			break;	/* main reports it, except EPIPE: the reader is gone, quietly */
+			break;	/* main reports it; EPIPE, the reader gone, quietly */
 	}
 	free(ev);
 	return err;
@@ -604,7 +607,8 @@ int do_event_pipe(struct ctx *c, struct args *a)
 	if (ep.map_fd < 0)
 		return -1;
 	err = -1;
-	if (ep.info.type != BPF_MAP_TYPE_PERF_EVENT_ARRAY && ep.info.type != BPF_MAP_TYPE_RINGBUF) {
+	if (ep.info.type != BPF_MAP_TYPE_PERF_EVENT_ARRAY &&
+	    ep.info.type != BPF_MAP_TYPE_RINGBUF) {
 		p_err("map is not a perf event array or a ring buffer");
 		goto out_map;
 	}

@@ -64,7 +64,7 @@ struct perf_rec {
 	__u16 size;		/* of the whole record */
 	__u64 time;		/* SAMPLE: PERF_SAMPLE_TIME */
 	const void *data;	/* SAMPLE: the raw bytes, padding included */
-	__u32 data_len;		/* SAMPLE: as the record says, cut to what the record holds */
+	__u32 data_len;		/* SAMPLE: as the record says, cut to what it holds */
 	__u64 lost_id;		/* LOST */
 	__u64 lost;		/* LOST: how many records were dropped */
 };

@@ -177,7 +177,8 @@ Test(event_pipe, perf_all_cpus_json, .fini = fini)
 		 "[{\"type\":9,\"cpu\":%d,\"index\":%d,\"timestamp\":T,"
 		 "\"data\":[49,0,0,0,0,0,0,0,0,0,0,0]},"
 		 "{\"type\":9,\"cpu\":%d,\"index\":%d,\"timestamp\":T,"
-		 "\"data\":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,0,0,0,0,0,0,0]}]\n",
+		 "\"data\":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,"
+		 "0,0,0,0,0,0,0]}]\n",
 		 f.cpu[0], f.cpu[0], f.cpu[1], f.cpu[1]);
 	got = t_mask_stamps(r.out);
 	cr_expect_str_eq(got, want);
@@ -268,7 +269,8 @@ Test(event_pipe, perf_cpu_and_index, .fini = fini)
 		r = t_child_finish(&c, SIGINT);
 		cr_expect(t_json_valid(r.out, r.out_len, &where), "at %zu: %s", where, r.out);
 		snprintf(want, sizeof(want),
-			 "[{\"type\":9,\"cpu\":%d,\"index\":1,\"timestamp\":T,\"data\":[97,98,0,0]}]\n",
+			 "[{\"type\":9,\"cpu\":%d,\"index\":1,\"timestamp\":T,"
+			 "\"data\":[97,98,0,0]}]\n",
 			 f.cpu[1]);
 		got = t_mask_stamps(r.out);
 		cr_expect_str_eq(got, want);
@@ -327,7 +329,7 @@ Test(event_pipe, perf_small_ring_reports_lost, .fini = fini)
 	prog = t_ev_prog(f.fd, &ev, 1);
 	kill(c.pid, SIGSTOP);
 	wait_stopped(c.pid);
-	t_ev_fire(prog, f.cpu[0], (__u32)fits + 500);	/* the overflowing ones fail: ENOSPC */
+	t_ev_fire(prog, f.cpu[0], (__u32)fits + 500);	/* those that do not fit: ENOSPC */
 	kill(c.pid, SIGCONT);
 	cr_assert(t_child_wait_out(&c, "=====\n", fits, WAIT_MS), "got %d",
 		  t_count(c.out, "=====\n"));
@@ -472,7 +474,8 @@ Test(event_pipe, ringbuf_json, .fini = fini)
 	r = t_child_finish(&c, SIGTERM);
 	cr_expect(t_json_valid(r.out, r.out_len, &where), "invalid JSON at %zu: %s", where, r.out);
 	got = t_mask_stamps(r.out);
-	cr_expect_str_eq(got, "[{\"type\":\"ringbuf\",\"timestamp\":T,\"data\":[102,105,114,115,116]},"
+	cr_expect_str_eq(got, "[{\"type\":\"ringbuf\",\"timestamp\":T,"
+			      "\"data\":[102,105,114,115,116]},"
 			      "{\"type\":\"ringbuf\",\"timestamp\":T,"
 			      "\"data\":[49,50,51,52,53,54,55,56]}]\n");
 	expect_stopped(&r, 0);
@@ -568,7 +571,8 @@ Test(event_pipe, missing_cpu_and_bad_index, .fini = fini)
 
 	perf_map(&f, "nocpu");
 	snprintf(want, sizeof(want),
-		 "Error: failed to create perf buffer: CPU %d does not exist (possible CPUs: 0-%d)\n",
+		 "Error: failed to create perf buffer: CPU %d does not exist "
+		 "(possible CPUs: 0-%d)\n",
 		 f.possible, f.possible - 1);
 	expect_err(t_run("map event_pipe pinned %s cpu %d index 0", f.path, f.possible), want);
 	snprintf(want, sizeof(want),
@@ -628,16 +632,16 @@ Test(event_pipe, no_perf_capability_names_what_is_missing, .fini = fini)
 	cr_assert_eq(fscanf(fp, "%d", &par), 1);
 	fclose(fp);
 	if (par <= 0)
-		cr_skip_test("kernel.perf_event_paranoid is %d: CPU-wide events need no capability",
-			     par);
+		cr_skip_test("kernel.perf_event_paranoid is %d: no capability needed", par);
 	perf_map(&f, "caps");
 	argv[3] = f.path;
 	t_child_start_opts(&c, argv, &(struct t_child_opts){ .drop_perf_caps = true });
 	r = t_child_finish(&c, 0);
 	cr_expect_eq(r.status, 255);
-	cr_expect(strstr(r.err, "Error: failed to create perf buffer: can't open a perf event on "
-				"CPU ") && strstr(r.err, ": Permission denied (13) -- CPU-wide perf "
-				"events need CAP_PERFMON or CAP_SYS_ADMIN, or sysctl "
+	cr_expect(strstr(r.err, "Error: failed to create perf buffer: can't open a perf event "
+				"on CPU "), "%s", r.err);
+	cr_expect(strstr(r.err, ": Permission denied (13) -- CPU-wide perf events need "
+				"CAP_PERFMON or CAP_SYS_ADMIN, or sysctl "
 				"kernel.perf_event_paranoid <= 0 (it is "), "%s", r.err);
 	expect_nothing_installed(&f);
 	t_run_free(&r);

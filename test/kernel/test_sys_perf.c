@@ -31,9 +31,9 @@ static int keep(const struct perf_event_header *h, void *ctx)
 Test(sys_perf, perf_ring_by_hand)
 {
 	struct perf_event_attr attr = {
-		.type = PERF_TYPE_SOFTWARE, .size = sizeof(attr), .config = PERF_COUNT_SW_BPF_OUTPUT,
-		.sample_period = 1, .sample_type = PERF_SAMPLE_RAW | PERF_SAMPLE_TIME,
-		.wakeup_events = 1,
+		.type = PERF_TYPE_SOFTWARE, .size = sizeof(attr),
+		.config = PERF_COUNT_SW_BPF_OUTPUT, .sample_period = 1,
+		.sample_type = PERF_SAMPLE_RAW | PERF_SAMPLE_TIME, .wakeup_events = 1,
 	};
 	struct map_create_opts mo = { .map_type = BPF_MAP_TYPE_PERF_EVENT_ARRAY, .key_size = 4,
 				      .value_size = 4, .max_entries = 1, .name = "t_sysperf" };

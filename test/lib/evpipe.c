@@ -390,7 +390,7 @@ struct run t_child_finish(struct t_child *c, int sig)
 		t_child_pump(c, 100);
 	if (!c->exited) {
 		if (c->out_fd >= 0 || c->err_fd >= 0)
-			kill(c->pid, SIGKILL);	/* hung: fail below rather than hang the suite */
+			kill(c->pid, SIGKILL);	/* hung: fail, rather than hang the suite */
 		while (waitpid(c->pid, &st, 0) < 0 && errno == EINTR)
 			;
 		c->exited = true;

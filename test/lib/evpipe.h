@@ -13,7 +13,7 @@
 
 /* One step of a producer program. */
 enum t_ev_kind {
-	T_EV_PERF,		/* bpf_perf_event_output(ctx, map, BPF_F_CURRENT_CPU, data, len) */
+	T_EV_PERF,		/* bpf_perf_event_output(ctx, map, CURRENT_CPU, data, len) */
 	T_EV_RB,		/* bpf_ringbuf_output(map, data, len, 0) */
 	T_EV_RB_DISCARD,	/* bpf_ringbuf_reserve(map, len, 0) then bpf_ringbuf_discard() */
 };

@@ -211,7 +211,7 @@ Test(ring_perf, short_records_decode_without_overreading)
 	cr_assert_eq(r.lost, 0);
 }
 
-/* ---- ring buffer ----------------------------------------------------------------------------- */
+/* ---- ring buffer ------------------------------------------------------------------------ */
 
 #define RSIZE 128
 
