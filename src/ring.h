@@ -12,8 +12,9 @@
  * Ring positions shared with the kernel. The reader loads the producer's position with
  * acquire (the records before it are then visible) and stores its own with release (the
  * kernel may reuse the space only after we are done reading it). Where a 64-bit atomic is
- * not lock-free (32-bit MIPS...), a plain volatile access and a fence: a torn read could only
- * happen when the position crosses 2^32, which a 32-bit kernel's positions never do.
+ * not always lock-free (i386, 32-bit MIPS...), a volatile access and a fence: it can tear
+ * only as a position crosses a multiple of 2^32 (4 GiB through one ring), and only for a
+ * 32-bit program on a 64-bit kernel, whose positions are the only ones that get there.
  */
 #if defined(__GCC_ATOMIC_LLONG_LOCK_FREE) && __GCC_ATOMIC_LLONG_LOCK_FREE == 2
 static inline __u64 ring_load_acquire(const __u64 *p)
