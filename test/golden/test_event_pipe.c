@@ -555,6 +555,7 @@ Test(event_pipe, wrong_map_types, .fini = fini)
 	expect_json_err(t_run("-j map event_pipe pinned %s", path),
 			"{\"error\":\"map is not a perf event array or a ring buffer\"}\n");
 	close(fd);
+	t_dir_cleanup();	/* one private dir at a time */
 
 	ringbuf_map(&f, "rbargs");
 	expect_err(t_run("map event_pipe pinned %s cpu 0 index 0", f.path),
