@@ -2,6 +2,7 @@
 /* The `map` object: its verb table (upstream's order is the prefix-matching order) and help. */
 #include <stdio.h>
 
+#include "event_pipe.h"
 #include "map_cmd.h"
 #include "out.h"
 #include "util.h"
@@ -80,7 +81,7 @@ static const struct cmd map_cmds[] = {
 	{ "getnext", NULL },
 	{ "delete", NULL },
 	{ "pin", NULL },
-	{ "event_pipe", NULL },
+	{ "event_pipe", do_event_pipe },
 	{ "create", NULL },
 	{ "peek", NULL },
 	{ "push", NULL },
