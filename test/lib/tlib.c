@@ -166,25 +166,7 @@ void t_require_bpf(void)
 	close((int)fd);
 }
 
-static char dir_path[256];
-
-const char *t_dir(const char *tag)
-{
-	struct statfs sf;
-
-	t_require_bpf();
-	if (statfs("/sys/fs/bpf", &sf) || sf.f_type != 0xcafe4a11)
-		t_skip_or_fail("no bpffs mounted at /sys/fs/bpf");
-	snprintf(dir_path, sizeof(dir_path), "/sys/fs/bpf/bpftool-test-%d-%s", (int)getpid(),
-		 tag);
-	t_dir_cleanup();
-	snprintf(dir_path, sizeof(dir_path), "/sys/fs/bpf/bpftool-test-%d-%s", (int)getpid(),
-		 tag);
-	cr_assert(!mkdir(dir_path, 0700), "mkdir %s: %s", dir_path, strerror(errno));
-	return dir_path;
-}
-
-static void rm_tree(const char *path)
+static void rm_tree_path(const char *path)
 {
 	DIR *d = opendir(path);
 	struct dirent *de;
@@ -199,15 +181,34 @@ static void rm_tree(const char *path)
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
 		snprintf(sub, sizeof(sub), "%s/%s", path, de->d_name);
-		rm_tree(sub);
+		rm_tree_path(sub);
 	}
 	closedir(d);
 	rmdir(path);
 }
 
+/* Every directory t_dir() made in this test process; t_dir_cleanup() removes them all. */
+static char dir_paths[8][256];
+static int ndirs;
+
+const char *t_dir(const char *tag)
+{
+	struct statfs sf;
+	char *p;
+
+	t_require_bpf();
+	if (statfs("/sys/fs/bpf", &sf) || sf.f_type != 0xcafe4a11)
+		t_skip_or_fail("no bpffs mounted at /sys/fs/bpf");
+	cr_assert_lt(ndirs, 8, "too many t_dir() calls in one test");
+	p = dir_paths[ndirs++];
+	snprintf(p, sizeof(dir_paths[0]), "/sys/fs/bpf/bpftool-test-%d-%s", (int)getpid(), tag);
+	rm_tree_path(p);
+	cr_assert(!mkdir(p, 0700), "mkdir %s: %s", p, strerror(errno));
+	return p;
+}
+
 void t_dir_cleanup(void)
 {
-	if (dir_path[0])
-		rm_tree(dir_path);
-	dir_path[0] = 0;
+	while (ndirs > 0)
+		rm_tree_path(dir_paths[--ndirs]);
 }
