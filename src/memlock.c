@@ -41,9 +41,15 @@ bool memlock_rlimit_needed(void)
 
 int memlock_raise(bool (*needed)(void))
 {
-	struct rlimit inf = { RLIM_INFINITY, RLIM_INFINITY };
+	struct rlimit lim = { RLIM_INFINITY, RLIM_INFINITY };
 
 	if (!needed())
 		return 0;
-	return setrlimit(RLIMIT_MEMLOCK, &inf) ? -errno : 0;
+	if (!setrlimit(RLIMIT_MEMLOCK, &lim))
+		return 0;
+	/* without CAP_SYS_RESOURCE the hard limit is as far as we may go */
+	if (getrlimit(RLIMIT_MEMLOCK, &lim))
+		return -errno;
+	lim.rlim_cur = lim.rlim_max;
+	return setrlimit(RLIMIT_MEMLOCK, &lim) ? -errno : 0;
 }

@@ -14,8 +14,9 @@ bool memlock_rlimit_needed(void);
 
 /*
  * Raises RLIMIT_MEMLOCK to infinity when needed() says so (the test seam: pass
- * memlock_rlimit_needed, or a stub). Returns 0, or -errno from setrlimit (then the create
- * that follows reports the kernel's refusal).
+ * memlock_rlimit_needed, or a stub); without the privilege for that, the soft limit to the
+ * hard one. Returns 0, or -errno from setrlimit (then the create that follows reports the
+ * kernel's refusal).
  */
 int memlock_raise(bool (*needed)(void));
 
