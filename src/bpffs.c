@@ -161,7 +161,8 @@ static void walk_dir(struct walk *w)
 		if (type == DT_UNKNOWN) {
 			if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW))
 				continue;
-			type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
+			type = S_ISDIR(st.st_mode) ? DT_DIR
+			       : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
 		}
 		if (type != DT_DIR && type != DT_REG)
 			continue;
@@ -307,7 +308,8 @@ static int mount_bpffs(struct bpffs_mount *m, char *msg, size_t n)
 
 	while ((err = sys_mount_make_private(m->dir))) {
 		if (err != -EINVAL || m->bound) {
-			snprintf(msg, n, "mount --make-private %s failed: %s", m->dir, errstr(err).s);
+			snprintf(msg, n, "mount --make-private %s failed: %s", m->dir,
+				 errstr(err).s);
 			return -1;
 		}
 		err = sys_mount_bind_self(m->dir);

@@ -56,8 +56,10 @@ ssize_t fdinfo_read(int dirfd, const char *name, char *buf, size_t size)
 
 	if (fd < 0)
 		return -errno;
-	while (len < size - 1) {
-		n = read(fd, buf + len, size - 1 - len);
+	for (;;) {
+		size_t room = size - 1 - len;
+
+		n = read(fd, buf + len, room);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
@@ -65,9 +67,10 @@ ssize_t fdinfo_read(int dirfd, const char *name, char *buf, size_t size)
 			close(fd);
 			return n;
 		}
-		if (!n)
-			break;
 		len += (size_t)n;
+		/* procfs renders the whole file in one read: a short read is its end */
+		if ((size_t)n < room || len == size - 1)
+			break;
 	}
 	close(fd);
 	buf[len] = 0;

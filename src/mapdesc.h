@@ -36,7 +36,7 @@ struct map_desc {
 	struct bpf_map_info info;
 	char ifname[IF_NAMESIZE];	/* offload device, "" when not ours or not offloaded */
 	struct map_fdinfo fd;		/* all has_* false without /proc */
-	bool show_pinned;		/* -f and some map is pinned: JSON "pinned" for every map */
+	bool show_pinned;		/* -f, and some map is pinned: JSON "pinned" for all */
 	const struct bpffs_pin *pins;	/* this map's paths (pointing into the table) */
 	size_t n_pins;
 	const struct pid_ref *pids;	/* the processes holding it */

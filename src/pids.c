@@ -131,8 +131,11 @@ static void scan_pid(struct pids *p, int procfd, const char *name, int pid)
 		return;
 	}
 	while ((de = readdir(d))) {
-		ssize_t n = readlinkat(fdd, de->d_name, link, sizeof(link) - 1);
+		ssize_t n;
 
+		if (de->d_name[0] == '.')
+			continue;
+		n = readlinkat(fdd, de->d_name, link, sizeof(link) - 1);
 		if (n <= 0)
 			continue;
 		link[n] = 0;

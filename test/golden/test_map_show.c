@@ -32,7 +32,7 @@ static char *object(__u32 id, const char *type, const char *name, __u32 k, __u32
 		    int frozen, const char *tail)
 {
 	return o_fmt("{\"id\":%u,\"type\":\"%s\",\"name\":\"%s\",\"flags\":0,\"bytes_key\":%u,"
-		     "\"bytes_value\":%u,\"max_entries\":%u,\"bytes_memlock\":%llu,\"frozen\":%d%s}",
+		"\"bytes_value\":%u,\"max_entries\":%u,\"bytes_memlock\":%llu,\"frozen\":%d%s}",
 		     id, type, name, k, v, n, o_fdinfo(id, "memlock"), frozen, tail);
 }
 
@@ -274,7 +274,8 @@ Test(map_show, bpffs_paths, .fini = fini)
 	tail = o_fmt("\tpids %s(%d)\n", comm, (int)getpid());
 	p = block(hid, "array", "o_unpinned", 4, 4, 1, tail);
 	free(tail);
-	tail = o_fmt(",\"pinned\":[],\"pids\":[{\"pid\":%d,\"comm\":\"%s\"}]", (int)getpid(), comm);
+	tail = o_fmt(",\"pinned\":[],\"pids\":[{\"pid\":%d,\"comm\":\"%s\"}]", (int)getpid(),
+		     comm);
 	j = object(hid, "array", "o_unpinned", 4, 4, 1, 0, tail);
 	free(tail);
 	tail = j;
@@ -432,7 +433,7 @@ Test(map_show, listing_faults)
 	o_expect(o_run_in(o_setup_fault, &old, "map show"), 255, "",
 		 "Error: can't get next map: Invalid argument -- kernel too old?\n");
 	o_expect_json(o_run_in(o_setup_fault, &old, "-j map show"), 255,
-		      "[{\"error\":\"can't get next map: Invalid argument -- kernel too old?\"}]\n");
+		"[{\"error\":\"can't get next map: Invalid argument -- kernel too old?\"}]\n");
 	/* needs one map to exist, which t_require_bpf's probe does not leave: make one */
 	{
 		int fd = o_map(BPF_MAP_TYPE_ARRAY, 4, 4, 1, "o_fault");

@@ -64,8 +64,8 @@ Test(print_map, plain_basic, .init = setup, .fini = teardown)
 	cr_assert_str_eq(plain(&d), "30: hash  name h1  flags 0x0\n"
 				    "\tkey 4B  value 8B  max_entries 16  memlock 2320B\n");
 	cr_assert_str_eq(json(&d, false),
-			 "{\"id\":30,\"type\":\"hash\",\"name\":\"h1\",\"flags\":0,\"bytes_key\":4,"
-			 "\"bytes_value\":8,\"max_entries\":16,\"bytes_memlock\":2320,\"frozen\":0}\n");
+		"{\"id\":30,\"type\":\"hash\",\"name\":\"h1\",\"flags\":0,\"bytes_key\":4,"
+		"\"bytes_value\":8,\"max_entries\":16,\"bytes_memlock\":2320,\"frozen\":0}\n");
 	cr_assert_str_eq(json(&d, true), "{\n"
 					 "    \"id\": 30,\n"
 					 "    \"type\": \"hash\",\n"
@@ -97,8 +97,8 @@ Test(print_map, prog_array_owner, .init = setup, .fini = teardown)
 				    "\towner_prog_type socket_filter  owner jited\n");
 	cr_assert_str_eq(json(&d, false),
 			 "{\"id\":71,\"type\":\"prog_array\",\"name\":\"jmp_table\",\"flags\":0,"
-			 "\"bytes_key\":4,\"bytes_value\":4,\"max_entries\":4,\"bytes_memlock\":344,"
-			 "\"owner_prog_type\":\"socket_filter\",\"owner_jited\":true,\"frozen\":0}\n");
+		"\"bytes_key\":4,\"bytes_value\":4,\"max_entries\":4,\"bytes_memlock\":344,"
+		"\"owner_prog_type\":\"socket_filter\",\"owner_jited\":true,\"frozen\":0}\n");
 	/* observed: the pinned line comes after the owner */
 	d.show_pinned = true;
 	d.pins = &pin;
@@ -122,7 +122,9 @@ Test(print_map, prog_array_owner, .init = setup, .fini = teardown)
 Test(print_map, btf_frozen_pinned, .init = setup, .fini = teardown)
 {
 	struct map_desc d = hash_desc();
-	static const struct bpffs_pin pin = { 76, (char *)"/sys/fs/bpf/demo/objmaps/refobj_rodata" };
+	static const struct bpffs_pin pin = {
+		76, (char *)"/sys/fs/bpf/demo/objmaps/refobj_rodata",
+	};
 
 	d.info.id = 76;
 	d.info.type = BPF_MAP_TYPE_ARRAY;
@@ -142,7 +144,7 @@ Test(print_map, btf_frozen_pinned, .init = setup, .fini = teardown)
 				    "\tbtf_id 31  frozen\n");
 	cr_assert_str_eq(json(&d, false),
 			 "{\"id\":76,\"type\":\"array\",\"name\":\"refobj.rodata\",\"flags\":1152,"
-			 "\"bytes_key\":4,\"bytes_value\":4,\"max_entries\":1,\"bytes_memlock\":8192,"
+		"\"bytes_key\":4,\"bytes_value\":4,\"max_entries\":1,\"bytes_memlock\":8192,"
 			 "\"frozen\":1,\"btf_id\":31,"
 			 "\"pinned\":[\"/sys/fs/bpf/demo/objmaps/refobj_rodata\"]}\n");
 	d.fd.frozen = false;
@@ -169,8 +171,8 @@ Test(print_map, unnamed_and_unknown_type, .init = setup, .fini = teardown)
 	cr_assert_str_eq(plain(&d), "1137: type 77  name future  flags 0x0\n"
 				    "\tkey 4B  value 4B  max_entries 4  memlock 1360B\n");
 	cr_assert_str_eq(json(&d, false),
-			 "{\"id\":1137,\"type\":77,\"name\":\"future\",\"flags\":0,\"bytes_key\":4,"
-			 "\"bytes_value\":4,\"max_entries\":4,\"bytes_memlock\":1360,\"frozen\":0}\n");
+		"{\"id\":1137,\"type\":77,\"name\":\"future\",\"flags\":0,\"bytes_key\":4,"
+		"\"bytes_value\":4,\"max_entries\":4,\"bytes_memlock\":1360,\"frozen\":0}\n");
 }
 
 Test(print_map, pinned_paths_and_pids, .init = setup, .fini = teardown)
@@ -196,10 +198,10 @@ Test(print_map, pinned_paths_and_pids, .init = setup, .fini = teardown)
 				    "\tfrozen\n"
 				    "\tpids holder(10), x\"y(11)\n");
 	cr_assert_str_eq(json(&d, false),
-			 "{\"id\":30,\"type\":\"hash\",\"name\":\"h1\",\"flags\":0,\"bytes_key\":4,"
-			 "\"bytes_value\":8,\"max_entries\":16,\"bytes_memlock\":2320,\"frozen\":1,"
+		"{\"id\":30,\"type\":\"hash\",\"name\":\"h1\",\"flags\":0,\"bytes_key\":4,"
+		"\"bytes_value\":8,\"max_entries\":16,\"bytes_memlock\":2320,\"frozen\":1,"
 			 "\"pinned\":[\"/sys/fs/bpf/a\",\"/sys/fs/bpf/b c\"],"
-			 "\"pids\":[{\"pid\":10,\"comm\":\"holder\"},{\"pid\":11,\"comm\":\"x\\\"y\"}]}\n");
+		"\"pids\":[{\"pid\":10,\"comm\":\"holder\"},{\"pid\":11,\"comm\":\"x\\\"y\"}]}\n");
 	cr_assert_str_eq(json(&d, true), "{\n"
 					 "    \"id\": 30,\n"
 					 "    \"type\": \"hash\",\n"
@@ -252,11 +254,11 @@ Test(print_map, offloaded, .init = setup, .fini = teardown)
 	d.info.ifindex = 3;
 	d.info.netns_dev = 4;
 	d.info.netns_ino = 4026531840ULL;
-	cr_assert(!strncmp(plain(&d), "30: hash  name h1  flags 0x0  offloaded_to ifindex 3 ns_dev 4 "
-			   "ns_ino 4026531840\n", 78), "%s", text());
+	cr_assert(!strncmp(plain(&d), "30: hash  name h1  flags 0x0  offloaded_to ifindex 3 "
+			   "ns_dev 4 ns_ino 4026531840\n", 78), "%s", text());
 	strcpy(d.ifname, "eth7");
 	cr_assert(!strncmp(plain(&d), "30: hash  name h1  flags 0x0  offloaded_to eth7\n", 48),
 		  "%s", text());
 	cr_assert(strstr(json(&d, false), "\"flags\":0,\"dev\":{\"ifindex\":3,\"ns_dev\":4,"
-			 "\"ns_inode\":4026531840,\"ifname\":\"eth7\"},\"bytes_key\":4,"), "%s", text());
+		"\"ns_inode\":4026531840,\"ifname\":\"eth7\"},\"bytes_key\":4,"), "%s", text());
 }
