@@ -136,7 +136,7 @@ static bool on_bpffs(const char *path)
  * (an initramfs) the kind cannot be told; the fd is taken as asked and the kernel refuses
  * whatever does not fit it.
  */
-static const char *fd_kind(int fd)
+const char *handle_fd_kind(int fd)
 {
 	static const char *const kinds[] = { "map", "prog", "link" };
 	char link[64], target[128];
@@ -171,7 +171,7 @@ static int open_pinned(const char *path, __u32 flags, const char *want)
 			p_err("bpf obj get (%s): %s", path, errstr(fd).s);
 		return -1;
 	}
-	kind = fd_kind(fd);
+	kind = handle_fd_kind(fd);
 	if (kind && strcmp(kind, want)) {
 		p_err("incorrect object type: %s", kind);
 		close(fd);

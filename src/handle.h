@@ -51,6 +51,12 @@ int handle_open_map(struct ctx *c, const struct handle *h, __u32 open_flags,
 /* Parse and open in one step, for the commands that take one MAP. */
 int map_parse_open(struct ctx *c, struct args *a, __u32 open_flags, struct bpf_map_info *info);
 
+/*
+ * The kind of a bpf fd ("map", "prog", "link", or "unknown") from its /proc/self/fd link;
+ * NULL when /proc cannot tell (not mounted).
+ */
+const char *handle_fd_kind(int fd);
+
 /* Reads the info of a map fd; -errno on failure. */
 int map_info_get(int fd, struct bpf_map_info *info);
 

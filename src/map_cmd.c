@@ -4,6 +4,8 @@
 
 #include "event_pipe.h"
 #include "map_cmd.h"
+#include "map_obj.h"
+#include "map_show.h"
 #include "out.h"
 #include "util.h"
 
@@ -12,7 +14,7 @@ static const char *const map_usage[] = {
 	"{ show | list }   [MAP]",
 	"create     FILE type TYPE key KEY_SIZE value VALUE_SIZE \\\n"
 	"                                  entries MAX_ENTRIES name NAME [flags FLAGS] \\\n"
-	"                                  [inner_map MAP] [offload_dev NAME]",
+	"                                  [inner_map MAP] [offload_dev NAME] [map_extra N]",
 	"dump       MAP",
 	"update     MAP [key DATA] [value VALUE] [UPDATE_FLAGS]",
 	"lookup     MAP [key DATA]",
@@ -72,23 +74,23 @@ static int do_help(struct ctx *c, struct args *a)
 }
 
 static const struct cmd map_cmds[] = {
-	{ "show", NULL },
-	{ "list", NULL },
+	{ "show", do_map_show },
+	{ "list", do_map_show },
 	{ "help", do_help },
 	{ "dump", NULL },
 	{ "update", NULL },
 	{ "lookup", NULL },
 	{ "getnext", NULL },
 	{ "delete", NULL },
-	{ "pin", NULL },
+	{ "pin", do_map_pin },
 	{ "event_pipe", do_event_pipe },
-	{ "create", NULL },
+	{ "create", do_map_create },
 	{ "peek", NULL },
 	{ "push", NULL },
 	{ "enqueue", NULL },
 	{ "pop", NULL },
 	{ "dequeue", NULL },
-	{ "freeze", NULL },
+	{ "freeze", do_map_freeze },
 	{ NULL, NULL },
 };
 

@@ -67,3 +67,107 @@ void map_dev_json(struct json *j, const struct bpf_map_info *info, const char *i
 		json_kv_string(j, "ifname", ifname);
 	json_end_object(j);
 }
+
+/* ---- map show ---------------------------------------------------------------------------- */
+
+static void owner_plain(struct sink *s, const struct map_fdinfo *f)
+{
+	const char *name;
+
+	if (!f->has_owner_type && !f->has_owner_jited)
+		return;
+	sink_puts(s, "\n\t");
+	if (f->has_owner_type) {
+		name = prog_type_name(f->owner_prog_type);
+		if (name)
+			sink_printf(s, "owner_prog_type %s  ", name);
+		else
+			sink_printf(s, "owner_prog_type %u  ", f->owner_prog_type);
+	}
+	if (f->has_owner_jited)
+		sink_puts(s, f->owner_jited ? "owner jited" : "owner not jited");
+}
+
+void map_show_plain(struct sink *s, const struct map_desc *d)
+{
+	const struct bpf_map_info *info = &d->info;
+	bool frozen = d->fd.has_frozen && d->fd.frozen;
+	size_t i;
+
+	map_header_plain(s, info, d->ifname);
+	sink_printf(s, "\tkey %uB  value %uB  max_entries %u", info->key_size, info->value_size,
+		    info->max_entries);
+	if (d->fd.has_memlock)
+		sink_printf(s, "  memlock %lluB", d->fd.memlock);
+	owner_plain(s, &d->fd);
+	for (i = 0; i < d->n_pins; i++) {
+		sink_puts(s, "\n\tpinned ");
+		sink_puts(s, d->pins[i].path);
+	}
+	if (info->btf_id || frozen)
+		sink_puts(s, "\n\t");
+	if (info->btf_id)
+		sink_printf(s, "btf_id %u", info->btf_id);
+	if (frozen)
+		sink_puts(s, info->btf_id ? "  frozen" : "frozen");
+	for (i = 0; i < d->n_pids; i++) {
+		sink_puts(s, i ? ", " : "\n\tpids ");
+		sink_printf(s, "%s(%d)", d->pids[i].comm, d->pids[i].pid);
+	}
+	sink_putc(s, '\n');
+}
+
+static void owner_json(struct json *j, const struct map_fdinfo *f)
+{
+	const char *name;
+
+	if (f->has_owner_type) {
+		name = prog_type_name(f->owner_prog_type);
+		if (name)
+			json_kv_string(j, "owner_prog_type", name);
+		else
+			json_kv_u64(j, "owner_prog_type", f->owner_prog_type);
+	}
+	if (f->has_owner_jited)
+		json_kv_bool(j, "owner_jited", f->owner_jited);
+}
+
+void map_show_json(struct json *j, const struct map_desc *d)
+{
+	const struct bpf_map_info *info = &d->info;
+	size_t i;
+
+	json_start_object(j);
+	map_header_json(j, info);
+	map_dev_json(j, info, d->ifname);
+	json_kv_u64(j, "bytes_key", info->key_size);
+	json_kv_u64(j, "bytes_value", info->value_size);
+	json_kv_u64(j, "max_entries", info->max_entries);
+	if (d->fd.has_memlock)
+		json_kv_s64(j, "bytes_memlock", (long long)d->fd.memlock);
+	owner_json(j, &d->fd);
+	/* upstream prints 0 when fdinfo has no frozen line; without fdinfo we cannot know */
+	if (d->fd.read)
+		json_kv_u64(j, "frozen", d->fd.has_frozen && d->fd.frozen);
+	if (info->btf_id)
+		json_kv_u64(j, "btf_id", info->btf_id);
+	if (d->show_pinned) {
+		json_name(j, "pinned");
+		json_start_array(j);
+		for (i = 0; i < d->n_pins; i++)
+			json_string(j, d->pins[i].path);
+		json_end_array(j);
+	}
+	if (d->n_pids) {
+		json_name(j, "pids");
+		json_start_array(j);
+		for (i = 0; i < d->n_pids; i++) {
+			json_start_object(j);
+			json_kv_s64(j, "pid", d->pids[i].pid);
+			json_kv_string(j, "comm", d->pids[i].comm);
+			json_end_object(j);
+		}
+		json_end_array(j);
+	}
+	json_end_object(j);
+}

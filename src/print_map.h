@@ -6,6 +6,7 @@
 #include <linux/bpf.h>
 
 #include "json.h"
+#include "mapdesc.h"
 #include "sink.h"
 
 /*
@@ -18,5 +19,14 @@ void map_header_plain(struct sink *s, const struct bpf_map_info *info, const cha
 void map_header_json(struct json *j, const struct bpf_map_info *info);
 /* upstream's print_dev_json(): the "dev" object of an offloaded map; nothing otherwise. */
 void map_dev_json(struct json *j, const struct bpf_map_info *info, const char *ifname);
+
+
+/*
+ * One map as `map show` prints it (reference 2.2): the header line, sizes and memlock, the
+ * prog array owner, -f paths, btf_id/frozen, holders; plain ends with a newline, JSON is one
+ * object.
+ */
+void map_show_plain(struct sink *s, const struct map_desc *d);
+void map_show_json(struct json *j, const struct map_desc *d);
 
 #endif

@@ -79,7 +79,7 @@ static void drain(int ofd, int efd, struct buf *o, struct buf *e)
 	}
 }
 
-struct run t_runv(const char *const *argv)
+struct run t_runv_in(const char *const *argv, void (*setup)(void *), void *arg)
 {
 	struct buf o = { 0 }, e = { 0 };
 	struct run r = { 0 };
@@ -103,6 +103,8 @@ struct run t_runv(const char *const *argv)
 		dup2(ep[1], 2);
 		close(op[0]);
 		close(ep[0]);
+		if (setup)
+			setup(arg);
 		execv(args[0], (char *const *)args);
 		dprintf(2, "exec %s: %s\n", args[0], strerror(errno));
 		_exit(127);
@@ -120,6 +122,11 @@ struct run t_runv(const char *const *argv)
 	r.err_len = e.len;
 	r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 	return r;
+}
+
+struct run t_runv(const char *const *argv)
+{
+	return t_runv_in(argv, NULL, NULL);
 }
 
 struct run t_run(const char *fmt, ...)

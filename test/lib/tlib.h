@@ -20,6 +20,8 @@ struct run {
 const char *t_bpftool(void);
 /* Runs bpftool with the given words (NULL-terminated); stdin is /dev/null. */
 struct run t_runv(const char *const *argv);
+/* The same, calling setup(arg) in the child just before exec (namespaces, limits...). */
+struct run t_runv_in(const char *const *argv, void (*setup)(void *), void *arg);
 /* Runs bpftool with words split on spaces from a printf format (no quoting). */
 struct run t_run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void t_run_free(struct run *r);

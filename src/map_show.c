@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/* `map show` / `map list`: every map, or those one MAP selects. */
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "bpffs.h"
+#include "errstr.h"
+#include "handle.h"
+#include "map_show.h"
+#include "mapdesc.h"
+#include "out.h"
+#include "pids.h"
+#include "print_map.h"
+#include "sys_bpf.h"
+
+/* What one listing reads besides the maps themselves, gathered once per run. */
+struct show {
+	struct map_sources src;
+	struct bpffs_pins pins;
+	struct pids pids;
+	bool noted;		/* the "no /proc" note was printed */
+};
+
+static void show_init(struct ctx *c, struct show *sh)
+{
+	sh->src.fdinfo_dir = open("/proc/self/fdinfo", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	sh->noted = false;
+	if (c->opts.bpffs) {
+		bpffs_pins_build(&sh->pins, "/proc/self/mounts");
+		sh->src.pins = &sh->pins;
+	} else {
+		sh->src.pins = NULL;
+	}
+	pids_scan(&sh->pids, "/proc", (int)getpid());
+	sh->src.pids = &sh->pids;
+}
+
+static void show_fini(struct show *sh)
+{
+	if (sh->src.fdinfo_dir >= 0)
+		close(sh->src.fdinfo_dir);
+	if (sh->src.pins)
+		bpffs_pins_free(&sh->pins);
+	pids_free(&sh->pids);
+}
+
+static void show_one(struct show *sh, int fd, const struct bpf_map_info *info)
+{
+	struct map_desc d;
+
+	if (sh->src.fdinfo_dir < 0 && !sh->noted) {
+		p_info("Note: /proc is not mounted: memlock, frozen and owner are not shown");
+		sh->noted = true;
+	}
+	map_desc_gather(&d, fd, info, &sh->src);
+	if (g_out.json)
+		map_show_json(jw(), &d);
+	else
+		map_show_plain(so(), &d);
+}
+
+/* show MAP: one object, or an array when a name matches several maps. */
+static int show_subset(struct ctx *c, struct args *a, struct show *sh)
+{
+	struct map_fd *m;
+	struct handle h;
+	int i, n;
+
+	if (handle_parse_map(a, &h))
+		return -1;
+	if (handle_open_maps(c, &h, BPF_F_RDONLY, &m, &n))
+		return -1;
+	if (g_out.json && n > 1)
+		json_start_array(jw());
+	for (i = 0; i < n; i++)
+		show_one(sh, m[i].fd, &m[i].info);
+	if (g_out.json && n > 1)
+		json_end_array(jw());
+	map_fds_close(m, n);
+	return 0;
+}
+
+/* One map of the listing: 0, 1 to skip it (gone meanwhile), or -1 after reporting. */
+static int show_id(struct show *sh, __u32 id)
+{
+	struct bpf_map_info info;
+	int err, fd = bpf_map_get_fd_by_id(id, BPF_F_RDONLY);
+
+	if (fd == -ENOENT)
+		return 1;
+	if (fd < 0) {
+		p_err("can't get map by id (%u): %s", id, errstr(fd).s);
+		return -1;
+	}
+	err = map_info_get(fd, &info);
+	if (err) {
+		p_err("can't get map info: %s", errstr(err).s);
+		close(fd);
+		return -1;
+	}
+	show_one(sh, fd, &info);
+	close(fd);
+	return 0;
+}
+
+/* show: every map in id order; ids that vanish midway are skipped. */
+static int show_all(struct show *sh)
+{
+	__u32 id = 0;
+	int err;
+
+	if (g_out.json)
+		json_start_array(jw());
+	for (;;) {
+		err = bpf_map_get_next_id(id, &id);
+		if (err == -ENOENT) {
+			err = 0;
+			break;
+		}
+		if (err) {
+			p_err("can't get next map: %s%s", errstr(err).s,
+			      err == -EINVAL ? " -- kernel too old?" : "");
+			err = -1;
+			break;
+		}
+		err = show_id(sh, id);
+		if (err < 0)
+			break;
+	}
+	if (g_out.json)
+		json_end_array(jw());
+	return err < 0 ? -1 : 0;
+}
+
+int do_map_show(struct ctx *c, struct args *a)
+{
+	struct show sh;
+	int err;
+
+	if (a->argc != 0 && a->argc != 2)
+		return args_end(a);
+	show_init(c, &sh);
+	err = a->argc ? show_subset(c, a, &sh) : show_all(&sh);
+	show_fini(&sh);
+	return err;
+}
