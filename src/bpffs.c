@@ -97,6 +97,7 @@ bool bpffs_is_bpffs(const char *dir)
 
 struct walk {
 	struct bpffs_pins *t;
+	enum obj_kind kind;		/* which objects are recorded */
 	char path[PATH_MAX];
 	dev_t dev;			/* the file system being walked */
 	char **mounts;			/* every bpf mount point, each walked on its own */
@@ -114,17 +115,33 @@ static void pins_add(struct bpffs_pins *t, __u32 id, const char *path)
 	t->n++;
 }
 
+/* The id of a pinned object of the kind walked for; 0 for anything else. */
+static __u32 pinned_id(int fd, enum obj_kind want)
+{
+	struct bpf_prog_info pinfo;
+	struct bpf_map_info minfo;
+	const char *kind = handle_fd_kind(fd);
+	__u32 len = sizeof(pinfo);
+
+	if (!kind || strcmp(kind, obj_kind_name(want)))
+		return 0;
+	if (want == OBJ_MAP)
+		return map_info_get(fd, &minfo) ? 0 : minfo.id;
+	memset(&pinfo, 0, sizeof(pinfo));
+	return bpf_obj_get_info_by_fd(fd, &pinfo, &len) ? 0 : pinfo.id;
+}
+
 static void visit_file(struct walk *w)
 {
-	struct bpf_map_info info;
-	const char *kind;
-	int fd = bpf_obj_get(w->path, BPF_F_RDONLY);
+	/* a program cannot be opened read-only: BPF_OBJ_GET refuses file_flags for it */
+	int fd = bpf_obj_get(w->path, w->kind == OBJ_MAP ? BPF_F_RDONLY : 0);
+	__u32 id;
 
 	if (fd < 0)
 		return;
-	kind = handle_fd_kind(fd);
-	if (kind && !strcmp(kind, "map") && !map_info_get(fd, &info))
-		pins_add(w->t, info.id, w->path);
+	id = pinned_id(fd, w->kind);
+	if (id)
+		pins_add(w->t, id, w->path);
 	close(fd);
 }
 
@@ -215,7 +232,7 @@ static int pin_cmp(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
-void bpffs_pins_build(struct bpffs_pins *t, const char *mounts)
+void bpffs_pins_build(struct bpffs_pins *t, const char *mounts, enum obj_kind kind)
 {
 	struct walk *w = xcalloc(1, sizeof(*w));
 	struct stat st;
@@ -223,6 +240,7 @@ void bpffs_pins_build(struct bpffs_pins *t, const char *mounts)
 
 	memset(t, 0, sizeof(*t));
 	w->t = t;
+	w->kind = kind;
 	w->n_mounts = read_mounts(mounts, &w->mounts);
 	for (i = 0; i < w->n_mounts; i++) {
 		/* a bpffs hidden under a later mount: its path now leads elsewhere */

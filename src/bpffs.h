@@ -9,6 +9,8 @@
 
 #include <linux/types.h>
 
+#include "handle.h"
+
 /* ---- pure helpers ------------------------------------------------------------------------ */
 
 /*
@@ -40,7 +42,7 @@ struct bpffs_pins {
  * id. Does not cross into other file systems; a bpffs mounted below another is walked as its
  * own mount. Without the mounts file the table stays empty. Never prints.
  */
-void bpffs_pins_build(struct bpffs_pins *t, const char *mounts);
+void bpffs_pins_build(struct bpffs_pins *t, const char *mounts, enum obj_kind kind);
 /* The paths of one map: *n entries from the returned pointer (NULL when none). */
 const struct bpffs_pin *bpffs_pins_find(const struct bpffs_pins *t, __u32 id, size_t *n);
 void bpffs_pins_free(struct bpffs_pins *t);

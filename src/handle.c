@@ -114,6 +114,11 @@ int map_info_get(int fd, struct bpf_map_info *info)
 	return bpf_obj_get_info_by_fd(fd, info, &len);
 }
 
+const char *obj_kind_name(enum obj_kind kind)
+{
+	return kind == OBJ_PROG ? "prog" : "map";
+}
+
 static bool on_bpffs(const char *path)
 {
 	char dir[4096];
@@ -312,7 +317,7 @@ int map_parse_open(struct ctx *c, struct args *a, __u32 open_flags, struct bpf_m
 
 /* ---- programs ----------------------------------------------------------------------------- */
 
-static int prog_info_get(int fd, struct bpf_prog_info *info)
+int prog_info_get(int fd, struct bpf_prog_info *info)
 {
 	__u32 len = sizeof(*info);
 
@@ -327,12 +332,20 @@ static bool prog_matches(const struct handle *h, const struct bpf_prog_info *inf
 	return !strncmp(info->name, h->name, BPF_OBJ_NAME_LEN);
 }
 
-/* tag and name: walk every program, exactly one may match. */
-static int open_prog_by_walk(const struct handle *h, struct bpf_prog_info *info)
+static void push_prog(struct prog_fd **progs, int *n, int fd, const struct bpf_prog_info *info)
 {
-	struct bpf_prog_info cur;
+	*progs = xrealloc(*progs, sizeof(**progs) * (size_t)(*n + 1));
+	(*progs)[*n].fd = fd;
+	(*progs)[*n].info = *info;
+	(*n)++;
+}
+
+/* tag and name: walk every program and keep those that match. */
+static int open_progs_by_walk(const struct handle *h, struct prog_fd **progs, int *n)
+{
+	struct bpf_prog_info info;
 	__u32 id = 0;
-	int err, fd, found = -1;
+	int err, fd;
 
 	for (;;) {
 		err = bpf_prog_get_next_id(id, &id);
@@ -341,44 +354,47 @@ static int open_prog_by_walk(const struct handle *h, struct bpf_prog_info *info)
 		if (err) {
 			p_err("can't get next program: %s%s", errstr(err).s,
 			      err == -EINVAL ? " -- kernel too old?" : "");
-			goto fail;
+			return -1;
 		}
 		fd = bpf_prog_get_fd_by_id(id);
 		if (fd == -ENOENT)
-			continue;
+			continue;	/* gone since get_next_id */
 		if (fd < 0) {
 			p_err("can't get prog by id (%u): %s", id, errstr(fd).s);
-			goto fail;
+			return -1;
 		}
-		if (prog_info_get(fd, &cur) || !prog_matches(h, &cur)) {
+		if (prog_info_get(fd, &info) || !prog_matches(h, &info)) {
 			close(fd);
 			continue;
 		}
-		if (found >= 0) {
-			p_err("several programs match this handle");
-			close(fd);
-			goto fail;
-		}
-		found = fd;
-		*info = cur;
+		push_prog(progs, n, fd, &info);
 	}
-	if (found < 0)
-		p_err(h->kind == HANDLE_TAG ? "no program with that tag" : "no program with name '%s'",
-		      h->name);
-	return found;
-fail:
-	if (found >= 0)
-		close(found);
-	return -1;
+	if (!*n) {
+		if (h->kind == HANDLE_TAG)
+			p_err("no program with tag %02x%02x%02x%02x%02x%02x%02x%02x", h->tag[0],
+			      h->tag[1], h->tag[2], h->tag[3], h->tag[4], h->tag[5], h->tag[6],
+			      h->tag[7]);
+		else
+			p_err("no program with name '%s'", h->name);
+		return -1;
+	}
+	return 0;
 }
 
-int handle_open_prog(struct ctx *c, const struct handle *h, struct bpf_prog_info *info)
+int handle_open_progs(struct ctx *c, const struct handle *h, struct prog_fd **progs, int *n)
 {
+	struct bpf_prog_info info;
 	int fd, err;
 
 	(void)c;
-	if (h->kind == HANDLE_TAG || h->kind == HANDLE_NAME)
-		return open_prog_by_walk(h, info);
+	*progs = NULL;
+	*n = 0;
+	if (h->kind == HANDLE_TAG || h->kind == HANDLE_NAME) {
+		err = open_progs_by_walk(h, progs, n);
+		if (err)
+			prog_fds_close(*progs, *n);
+		return err;
+	}
 	if (h->kind == HANDLE_ID) {
 		fd = bpf_prog_get_fd_by_id(h->id);
 		if (fd < 0) {
@@ -390,11 +406,39 @@ int handle_open_prog(struct ctx *c, const struct handle *h, struct bpf_prog_info
 		if (fd < 0)
 			return -1;
 	}
-	err = prog_info_get(fd, info);
+	err = prog_info_get(fd, &info);
 	if (err) {
 		p_err("can't get prog info: %s", errstr(err).s);
 		close(fd);
 		return -1;
 	}
+	push_prog(progs, n, fd, &info);
+	return 0;
+}
+
+void prog_fds_close(struct prog_fd *p, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		close(p[i].fd);
+	free(p);
+}
+
+int handle_open_prog(struct ctx *c, const struct handle *h, struct bpf_prog_info *info)
+{
+	struct prog_fd *p;
+	int n, fd;
+
+	if (handle_open_progs(c, h, &p, &n))
+		return -1;
+	if (n > 1) {
+		p_err("several programs match this handle");
+		prog_fds_close(p, n);
+		return -1;
+	}
+	fd = p[0].fd;
+	*info = p[0].info;
+	free(p);
 	return fd;
 }

@@ -9,6 +9,15 @@
 
 #define PROG_NAME_MAX 128	/* upstream compares full function names up to this */
 
+/* The kinds of bpf object the tool lists: what /proc/PID/fd links and fdinfo call them. */
+enum obj_kind {
+	OBJ_MAP,	/* "anon_inode:bpf-map", fdinfo "map_id" */
+	OBJ_PROG,	/* "anon_inode:bpf-prog", fdinfo "prog_id" */
+};
+
+/* "map" or "prog", as in "anon_inode:bpf-map"; the fdinfo id key is "<name>_id". */
+const char *obj_kind_name(enum obj_kind kind);
+
 enum handle_kind {
 	HANDLE_ID,
 	HANDLE_PINNED,
@@ -60,6 +69,17 @@ const char *handle_fd_kind(int fd);
 /* Reads the info of a map fd; -errno on failure. */
 int map_info_get(int fd, struct bpf_map_info *info);
 
+/* One opened program: its fd and info (zeroed per program). */
+struct prog_fd {
+	int fd;
+	struct bpf_prog_info info;
+};
+
+/* Reads the info of a program fd (its array pointers zero); -errno on failure. */
+int prog_info_get(int fd, struct bpf_prog_info *info);
+/* Every program the handle selects (several for tag and name), like handle_open_maps(). */
+int handle_open_progs(struct ctx *c, const struct handle *h, struct prog_fd **out, int *n);
+void prog_fds_close(struct prog_fd *p, int n);
 /* Exactly one program; fills info (its map_ids etc. pointers are zero). Returns the fd. */
 int handle_open_prog(struct ctx *c, const struct handle *h, struct bpf_prog_info *info);
 

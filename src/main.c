@@ -10,6 +10,7 @@
 #include "opts.h"
 #include "errstr.h"
 #include "out.h"
+#include "prog_cmd.h"
 
 #ifndef BPFTOOL_VERSION
 #define BPFTOOL_VERSION "0.0.0"
@@ -26,7 +27,7 @@ static const char main_help[] =
 	"       bpftool batch file FILE\n"
 	"       bpftool version\n"
 	"\n"
-	"       OBJECT := { map }\n"
+	"       OBJECT := { prog | map }\n"
 	"       OPTIONS := { {-j|--json} [{-p|--pretty}] | {-d|--debug} |\n"
 	"                    {-V|--version} }\n";
 
@@ -77,7 +78,7 @@ static int do_batch(struct ctx *c, struct args *a);
 static const struct cmd top_cmds[] = {
 	{ "help", do_help },
 	{ "batch", do_batch },
-	{ "prog", NULL },
+	{ "prog", do_prog },
 	{ "map", do_map },
 	{ "link", NULL },
 	{ "cgroup", NULL },

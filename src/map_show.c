@@ -27,12 +27,12 @@ static void show_init(struct ctx *c, struct show *sh)
 	sh->src.fdinfo_dir = open("/proc/self/fdinfo", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	sh->noted = false;
 	if (c->opts.bpffs) {
-		bpffs_pins_build(&sh->pins, "/proc/self/mounts");
+		bpffs_pins_build(&sh->pins, "/proc/self/mounts", OBJ_MAP);
 		sh->src.pins = &sh->pins;
 	} else {
 		sh->src.pins = NULL;
 	}
-	pids_scan(&sh->pids, "/proc", (int)getpid());
+	pids_scan(&sh->pids, "/proc", (int)getpid(), OBJ_MAP);
 	sh->src.pids = &sh->pids;
 }
 

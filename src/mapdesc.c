@@ -7,17 +7,22 @@
 #include "fdinfo.h"
 #include "mapdesc.h"
 
-void map_dev_name(const struct bpf_map_info *info, char *name)
+void obj_dev_name(__u32 ifindex, __u64 ns_dev, __u64 ns_ino, char *name)
 {
 	struct stat st;
 
 	name[0] = 0;
-	if (!info->ifindex || stat("/proc/self/ns/net", &st))
+	if (!ifindex || stat("/proc/self/ns/net", &st))
 		return;
-	if (st.st_dev != info->netns_dev || st.st_ino != info->netns_ino)
+	if (st.st_dev != ns_dev || st.st_ino != ns_ino)
 		return;
-	if (!if_indextoname(info->ifindex, name))
+	if (!if_indextoname(ifindex, name))
 		name[0] = 0;
+}
+
+void map_dev_name(const struct bpf_map_info *info, char *name)
+{
+	obj_dev_name(info->ifindex, info->netns_dev, info->netns_ino, name);
 }
 
 void map_fdinfo_parse(struct map_fdinfo *f, const char *buf, __u32 map_type)

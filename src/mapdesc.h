@@ -17,6 +17,8 @@
  * our network namespace (upstream's ifindex_to_name_ns()); "" otherwise.
  */
 void map_dev_name(const struct bpf_map_info *info, char *name);
+/* The same for any object's ifindex and network namespace (programs too). */
+void obj_dev_name(__u32 ifindex, __u64 ns_dev, __u64 ns_ino, char *name);
 
 /* The fdinfo lines `map show` uses; each has_* says whether the line was there. */
 struct map_fdinfo {

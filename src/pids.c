@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
-/* The processes holding each map: one scan of /proc/PID/fd links and their fdinfo map_id. */
+/* The processes holding each map (or program): one scan of /proc/PID/fd links and fdinfo ids. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -115,9 +115,9 @@ static int open_sub(int procfd, const char *pid, const char *sub)
 	return openat(procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
-static void scan_pid(struct pids *p, int procfd, const char *name, int pid)
+static void scan_pid(struct pids *p, int procfd, const char *name, int pid, enum obj_kind kind)
 {
-	char link[64], comm[PIDS_COMM_LEN] = "", buf[FDINFO_BUF_SIZE];
+	char link[64], comm[PIDS_COMM_LEN] = "", buf[FDINFO_BUF_SIZE], want[32], key[16];
 	unsigned long long id;
 	int fdd = open_sub(procfd, name, "fd"), infod = -1;
 	struct dirent *de;
@@ -125,6 +125,8 @@ static void scan_pid(struct pids *p, int procfd, const char *name, int pid)
 
 	if (fdd < 0)
 		return;
+	snprintf(want, sizeof(want), "anon_inode:bpf-%s", obj_kind_name(kind));
+	snprintf(key, sizeof(key), "%s_id", obj_kind_name(kind));
 	d = fdopendir(fdd);
 	if (!d) {
 		close(fdd);
@@ -139,12 +141,12 @@ static void scan_pid(struct pids *p, int procfd, const char *name, int pid)
 		if (n <= 0)
 			continue;
 		link[n] = 0;
-		if (strcmp(link, "anon_inode:bpf-map"))
+		if (strcmp(link, want))
 			continue;
 		if (infod < 0 && (infod = open_sub(procfd, name, "fdinfo")) < 0)
 			break;
 		if (fdinfo_read(infod, de->d_name, buf, sizeof(buf)) < 0 ||
-		    fdinfo_get(buf, "map_id", &id) || id > UINT32_MAX)
+		    fdinfo_get(buf, key, &id) || id > UINT32_MAX)
 			continue;
 		if (!comm[0])
 			read_comm(procfd, name, comm);
@@ -162,7 +164,7 @@ static int pid_of(const char *name)
 	return parse_u64(name, 10, INT32_MAX, &v) || name[0] == '0' ? -1 : (int)v;
 }
 
-void pids_scan(struct pids *p, const char *proc, int self)
+void pids_scan(struct pids *p, const char *proc, int self, enum obj_kind kind)
 {
 	struct dirent *de;
 	DIR *d;
@@ -180,7 +182,7 @@ void pids_scan(struct pids *p, const char *proc, int self)
 		int pid = pid_of(de->d_name);
 
 		if (pid > 0 && pid != self)
-			scan_pid(p, fd, de->d_name, pid);
+			scan_pid(p, fd, de->d_name, pid, kind);
 	}
 	closedir(d);
 	pids_finish(p);

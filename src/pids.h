@@ -7,6 +7,8 @@
 
 #include <linux/types.h>
 
+#include "handle.h"
+
 #define PIDS_COMM_LEN 16	/* TASK_COMM_LEN: 15 characters and the NUL */
 
 struct pid_ref {
@@ -35,6 +37,6 @@ void pids_free(struct pids *p);
  * its fdinfo's map_id, and the process's comm. An unreadable or missing proc leaves the
  * table empty, silently. Calls pids_finish().
  */
-void pids_scan(struct pids *p, const char *proc, int self);
+void pids_scan(struct pids *p, const char *proc, int self, enum obj_kind kind);
 
 #endif

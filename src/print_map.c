@@ -5,6 +5,84 @@
 #include "names.h"
 #include "print_map.h"
 
+/* ---- shared by map and program listings ---- */
+
+void obj_dev_plain(struct sink *s, __u32 ifindex, __u64 ns_dev, __u64 ns_ino, const char *ifname)
+{
+	if (!ifindex)
+		return;
+	sink_puts(s, "  offloaded_to ");
+	if (ifname && *ifname)
+		sink_puts(s, ifname);
+	else
+		sink_printf(s, "ifindex %u ns_dev %llu ns_ino %llu", ifindex,
+			    (unsigned long long)ns_dev, (unsigned long long)ns_ino);
+}
+
+void obj_dev_json(struct json *j, __u32 ifindex, __u64 ns_dev, __u64 ns_ino, const char *ifname)
+{
+	if (!ifindex)
+		return;
+	json_name(j, "dev");
+	json_start_object(j);
+	json_kv_u64(j, "ifindex", ifindex);
+	json_kv_u64(j, "ns_dev", ns_dev);
+	json_kv_u64(j, "ns_inode", ns_ino);
+	if (ifname && *ifname)
+		json_kv_string(j, "ifname", ifname);
+	json_end_object(j);
+}
+
+void obj_pins_plain(struct sink *s, const struct bpffs_pin *pins, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		sink_puts(s, "\n\tpinned ");
+		sink_puts(s, pins[i].path);
+	}
+}
+
+void obj_pids_plain(struct sink *s, const struct pid_ref *pids, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		sink_puts(s, i ? ", " : "\n\tpids ");
+		sink_printf(s, "%s(%d)", pids[i].comm, pids[i].pid);
+	}
+}
+
+void obj_pins_json(struct json *j, const struct bpffs_pin *pins, size_t n)
+{
+	size_t i;
+
+	json_name(j, "pinned");
+	json_start_array(j);
+	for (i = 0; i < n; i++)
+		json_string(j, pins[i].path);
+	json_end_array(j);
+}
+
+void obj_pids_json(struct json *j, const struct pid_ref *pids, size_t n)
+{
+	size_t i;
+
+	if (!n)
+		return;
+	json_name(j, "pids");
+	json_start_array(j);
+	for (i = 0; i < n; i++) {
+		json_start_object(j);
+		json_kv_s64(j, "pid", pids[i].pid);
+		json_kv_string(j, "comm", pids[i].comm);
+		json_end_object(j);
+	}
+	json_end_array(j);
+}
+
+/* ---- maps ---- */
+
 static void type_plain(struct sink *s, __u32 type)
 {
 	const char *name = map_type_name(type);
@@ -26,15 +104,7 @@ void map_header_plain(struct sink *s, const struct bpf_map_info *info, const cha
 	if (info->name[0])
 		sink_printf(s, "name %.*s  ", BPF_OBJ_NAME_LEN, info->name);
 	sink_printf(s, "flags 0x%x", info->map_flags);
-	if (info->ifindex) {
-		sink_puts(s, "  offloaded_to ");
-		if (ifname && *ifname)
-			sink_puts(s, ifname);
-		else
-			sink_printf(s, "ifindex %u ns_dev %llu ns_ino %llu", info->ifindex,
-				    (unsigned long long)info->netns_dev,
-				    (unsigned long long)info->netns_ino);
-	}
+	obj_dev_plain(s, info->ifindex, info->netns_dev, info->netns_ino, ifname);
 	sink_putc(s, '\n');
 }
 
@@ -56,19 +126,12 @@ void map_header_json(struct json *j, const struct bpf_map_info *info)
 
 void map_dev_json(struct json *j, const struct bpf_map_info *info, const char *ifname)
 {
-	if (!info->ifindex)
-		return;
-	json_name(j, "dev");
-	json_start_object(j);
-	json_kv_u64(j, "ifindex", info->ifindex);
-	json_kv_u64(j, "ns_dev", info->netns_dev);
-	json_kv_u64(j, "ns_inode", info->netns_ino);
-	if (ifname && *ifname)
-		json_kv_string(j, "ifname", ifname);
-	json_end_object(j);
+	obj_dev_json(j, info->ifindex, info->netns_dev, info->netns_ino, ifname);
 }
 
 /* ---- map show ---------------------------------------------------------------------------- */
+
+/* ---- maps ---- */
 
 static void owner_plain(struct sink *s, const struct map_fdinfo *f)
 {
@@ -92,7 +155,6 @@ void map_show_plain(struct sink *s, const struct map_desc *d)
 {
 	const struct bpf_map_info *info = &d->info;
 	bool frozen = d->fd.has_frozen && d->fd.frozen;
-	size_t i;
 
 	map_header_plain(s, info, d->ifname);
 	sink_printf(s, "\tkey %uB  value %uB  max_entries %u", info->key_size, info->value_size,
@@ -100,20 +162,14 @@ void map_show_plain(struct sink *s, const struct map_desc *d)
 	if (d->fd.has_memlock)
 		sink_printf(s, "  memlock %lluB", d->fd.memlock);
 	owner_plain(s, &d->fd);
-	for (i = 0; i < d->n_pins; i++) {
-		sink_puts(s, "\n\tpinned ");
-		sink_puts(s, d->pins[i].path);
-	}
+	obj_pins_plain(s, d->pins, d->n_pins);
 	if (info->btf_id || frozen)
 		sink_puts(s, "\n\t");
 	if (info->btf_id)
 		sink_printf(s, "btf_id %u", info->btf_id);
 	if (frozen)
 		sink_puts(s, info->btf_id ? "  frozen" : "frozen");
-	for (i = 0; i < d->n_pids; i++) {
-		sink_puts(s, i ? ", " : "\n\tpids ");
-		sink_printf(s, "%s(%d)", d->pids[i].comm, d->pids[i].pid);
-	}
+	obj_pids_plain(s, d->pids, d->n_pids);
 	sink_putc(s, '\n');
 }
 
@@ -135,7 +191,6 @@ static void owner_json(struct json *j, const struct map_fdinfo *f)
 void map_show_json(struct json *j, const struct map_desc *d)
 {
 	const struct bpf_map_info *info = &d->info;
-	size_t i;
 
 	json_start_object(j);
 	map_header_json(j, info);
@@ -151,23 +206,8 @@ void map_show_json(struct json *j, const struct map_desc *d)
 		json_kv_u64(j, "frozen", d->fd.has_frozen && d->fd.frozen);
 	if (info->btf_id)
 		json_kv_u64(j, "btf_id", info->btf_id);
-	if (d->show_pinned) {
-		json_name(j, "pinned");
-		json_start_array(j);
-		for (i = 0; i < d->n_pins; i++)
-			json_string(j, d->pins[i].path);
-		json_end_array(j);
-	}
-	if (d->n_pids) {
-		json_name(j, "pids");
-		json_start_array(j);
-		for (i = 0; i < d->n_pids; i++) {
-			json_start_object(j);
-			json_kv_s64(j, "pid", d->pids[i].pid);
-			json_kv_string(j, "comm", d->pids[i].comm);
-			json_end_object(j);
-		}
-		json_end_array(j);
-	}
+	if (d->show_pinned)
+		obj_pins_json(j, d->pins, d->n_pins);
+	obj_pids_json(j, d->pids, d->n_pids);
 	json_end_object(j);
 }

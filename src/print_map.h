@@ -9,6 +9,16 @@
 #include "mapdesc.h"
 #include "sink.h"
 
+/* Shared by map and program listings: the offload device, pinned paths and holders. */
+void obj_dev_plain(struct sink *s, __u32 ifindex, __u64 ns_dev, __u64 ns_ino, const char *ifname);
+void obj_dev_json(struct json *j, __u32 ifindex, __u64 ns_dev, __u64 ns_ino, const char *ifname);
+/* "\n\tpinned PATH" per path; "\n\tpids comm(pid), ..." when there are holders. */
+void obj_pins_plain(struct sink *s, const struct bpffs_pin *pins, size_t n);
+void obj_pids_plain(struct sink *s, const struct pid_ref *pids, size_t n);
+/* "pinned":[...] (always, even empty: the caller decides); "pids":[...] when n > 0. */
+void obj_pins_json(struct json *j, const struct bpffs_pin *pins, size_t n);
+void obj_pids_json(struct json *j, const struct pid_ref *pids, size_t n);
+
 /*
  * The first line of `map show` (and the per-map header of a multi-map dump):
  * "ID: TYPE  [name NAME  ]flags 0xF[  offloaded_to DEV]\n". ifname is the offload device's

@@ -262,6 +262,15 @@ int bpf_prog_test_run(int prog_fd, struct prog_test_run_opts *o)
 	return r;
 }
 
+int bpf_enable_stats(__u32 type)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, ATTR_SIZE(enable_stats));
+	attr.enable_stats.type = type;
+	return sys_bpf(BPF_ENABLE_STATS, &attr, ATTR_SIZE(enable_stats));
+}
+
 int bpf_btf_load(const void *data, __u32 size, char *log_buf, __u32 log_size)
 {
 	union bpf_attr attr;

@@ -76,5 +76,7 @@ int bpf_obj_get_info_by_fd(int fd, void *info, __u32 *len);
 int bpf_prog_load(const struct prog_load_opts *o);
 int bpf_prog_test_run(int prog_fd, struct prog_test_run_opts *o);
 int bpf_btf_load(const void *data, __u32 size, char *log_buf, __u32 log_size);
+/* Turns on run-time statistics (BPF_STATS_RUN_TIME) while the returned fd stays open. */
+int bpf_enable_stats(__u32 type);
 
 #endif

@@ -9,7 +9,7 @@ static const char main_help[] =
 	"       bpftool batch file FILE\n"
 	"       bpftool version\n"
 	"\n"
-	"       OBJECT := { map }\n"
+	"       OBJECT := { prog | map }\n"
 	"       OPTIONS := { {-j|--json} [{-p|--pretty}] | {-d|--debug} |\n"
 	"                    {-V|--version} }\n";
 

@@ -113,7 +113,7 @@ Test(objects, bpffs_walk, .fini = rm_mounts)
 	cr_assert(f);
 	fprintf(f, "proc /proc proc rw 0 0\nbpf %s bpf rw 0 0\nbpf %s bpf rw 0 0\n", dir, dir);
 	fclose(f);
-	bpffs_pins_build(&t, mounts);
+	bpffs_pins_build(&t, mounts, OBJ_MAP);
 	cr_assert_eq(t.n, 4);
 	p = bpffs_pins_find(&t, id, &n);
 	cr_assert_eq(n, 3);
@@ -127,7 +127,7 @@ Test(objects, bpffs_walk, .fini = rm_mounts)
 	cr_assert_str_eq(p[0].path, pp);
 	bpffs_pins_free(&t);
 
-	bpffs_pins_build(&t, "/nonexistent/mounts");
+	bpffs_pins_build(&t, "/nonexistent/mounts", OBJ_MAP);
 	cr_assert_eq(t.n, 0);
 	bpffs_pins_free(&t);
 	free(a);
@@ -152,13 +152,13 @@ Test(objects, pids_of_a_holder, .fini = fini)
 	fd = o_map(BPF_MAP_TYPE_ARRAY, 4, 4, 1, "o_held");
 	id = o_id(fd);
 	child = o_holder(fd, "o_holder");
-	pids_scan(&p, "/proc", (int)getpid());
+	pids_scan(&p, "/proc", (int)getpid(), OBJ_MAP);
 	r = pids_find(&p, id, &n);
 	cr_assert_eq(n, 1, "the child only: our own process is left out");
 	cr_assert_eq(r[0].pid, child);
 	cr_assert_str_eq(r[0].comm, "o_holder");
 	pids_free(&p);
-	pids_scan(&p, "/proc", 0);
+	pids_scan(&p, "/proc", 0, OBJ_MAP);
 	pids_find(&p, id, &n);
 	cr_assert_eq(n, 2, "with nobody left out, the test process too");
 	pids_free(&p);

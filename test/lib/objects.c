@@ -170,27 +170,36 @@ __u32 o_pinned_id(const char *path)
 	return id;
 }
 
-unsigned long long o_fdinfo(__u32 id, const char *key)
+unsigned long long o_fdinfo_fd(int fd, const char *key)
 {
 	char path[64], buf[4096], *p;
 	size_t klen = strlen(key);
 	ssize_t n;
-	int fd = bpf_map_get_fd_by_id(id, 0), info;
+	int info;
 
-	cr_assert_geq(fd, 0, "map %u: %s", id, strerror(-fd));
 	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
 	info = open(path, O_RDONLY);
 	cr_assert_geq(info, 0);
 	n = read(info, buf, sizeof(buf) - 1);
 	close(info);
-	close(fd);
 	cr_assert_gt(n, 0);
 	buf[n] = 0;
 	for (p = buf; p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
 		if (!strncmp(p, key, klen) && p[klen] == ':')
 			return strtoull(p + klen + 1, NULL, 0);
-	cr_assert_fail("no %s in the fdinfo of map %u:\n%s", key, id, buf);
+	cr_assert_fail("no %s in the fdinfo of fd %d:\n%s", key, fd, buf);
 	return 0;
+}
+
+unsigned long long o_fdinfo(__u32 id, const char *key)
+{
+	int fd = bpf_map_get_fd_by_id(id, 0);
+	unsigned long long v;
+
+	cr_assert_geq(fd, 0, "map %u: %s", id, strerror(-fd));
+	v = o_fdinfo_fd(fd, key);
+	close(fd);
+	return v;
 }
 
 static bool name_exists(const char *name)

@@ -42,6 +42,8 @@ __u32 o_pin_close(int fd, const char *path);
 __u32 o_pinned_id(const char *path);
 /* A number from the fdinfo of the map with this id (read by the test itself). */
 unsigned long long o_fdinfo(__u32 id, const char *key);
+/* The same for any bpf fd of the test's own (a program's memlock, say). */
+unsigned long long o_fdinfo_fd(int fd, const char *key);
 /* Whether any map has this name (polls up to a second for freed maps to go). */
 bool o_map_name_gone(const char *name);
 

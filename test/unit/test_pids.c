@@ -136,7 +136,7 @@ Test(pids, scan_fake_proc, .fini = rm_rf)
 	dir("0x1");
 	put("uptime", "1.0 1.0\n");
 
-	pids_scan(&p, root, 20);
+	pids_scan(&p, root, 20, OBJ_MAP);
 	r = pids_find(&p, 42, &n);
 	cr_assert_eq(n, 1, "the own process (20) is left out, pid 10 counted once");
 	cr_assert_eq(r[0].pid, 10);
@@ -148,7 +148,7 @@ Test(pids, scan_fake_proc, .fini = rm_rf)
 	cr_assert_eq(p.n, 2);
 	pids_free(&p);
 
-	pids_scan(&p, "/nonexistent-proc", 0);
+	pids_scan(&p, "/nonexistent-proc", 0, OBJ_MAP);
 	cr_assert_eq(p.n, 0);
 	pids_free(&p);
 }

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * The `prog` object: `prog show` / `prog list` (what a rescue shell needs to find the program
+ * a prog_array slot should point at) and help. The other prog commands are in upstream's
+ * table so their prefixes match as upstream, and fail as not supported by this build.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "bpffs.h"
+#include "errstr.h"
+#include "handle.h"
+#include "out.h"
+#include "pids.h"
+#include "print_prog.h"
+#include "prog_cmd.h"
+#include "progdesc.h"
+#include "sys_bpf.h"
+
+static const char prog_help[] =
+	"Usage: bpftool %s { show | list } [PROG]\n"
+	"       bpftool %s help\n"
+	"\n"
+	"       PROG := { id PROG_ID | pinned FILE | tag PROG_TAG | name PROG_NAME }\n"
+	"       OPTIONS := { {-j|--json} [{-p|--pretty}] | {-d|--debug} |\n"
+	"                    {-f|--bpffs} }\n";
+
+static int do_help(struct ctx *c, struct args *a)
+{
+	(void)a;
+	if (g_out.json) {
+		json_null(jw());
+		return 0;
+	}
+	sink_flush(so());
+	fprintf(stderr, prog_help, c->obj, c->obj);
+	return 0;
+}
+
+/* What one listing reads besides the programs themselves, gathered once per run. */
+struct show {
+	struct prog_sources src;
+	struct bpffs_pins pins;
+	struct pids pids;
+};
+
+static void show_init(struct ctx *c, struct show *sh)
+{
+	sh->src.fdinfo_dir = open("/proc/self/fdinfo", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	sh->src.pins = NULL;
+	if (c->opts.bpffs) {
+		bpffs_pins_build(&sh->pins, "/proc/self/mounts", OBJ_PROG);
+		sh->src.pins = &sh->pins;
+	}
+	pids_scan(&sh->pids, "/proc", (int)getpid(), OBJ_PROG);
+	sh->src.pids = &sh->pids;
+}
+
+static void show_fini(struct show *sh)
+{
+	if (sh->src.fdinfo_dir >= 0)
+		close(sh->src.fdinfo_dir);
+	if (sh->src.pins)
+		bpffs_pins_free(&sh->pins);
+	pids_free(&sh->pids);
+}
+
+static void show_one(struct show *sh, int fd, const struct bpf_prog_info *info, bool orphaned)
+{
+	struct prog_desc d;
+
+	prog_desc_gather(&d, fd, info, &sh->src);
+	d.orphaned = orphaned;
+	if (g_out.json)
+		prog_show_json(jw(), &d);
+	else
+		prog_show_plain(so(), &d);
+	prog_desc_free(&d);
+}
+
+/* show PROG: one object, or an array when a tag or name matches several programs. */
+static int show_subset(struct ctx *c, struct args *a, struct show *sh)
+{
+	struct prog_fd *p;
+	struct handle h;
+	int i, n;
+
+	if (handle_parse_prog(a, &h))
+		return -1;
+	if (handle_open_progs(c, &h, &p, &n))
+		return -1;
+	if (g_out.json && n > 1)
+		json_start_array(jw());
+	for (i = 0; i < n; i++)
+		show_one(sh, p[i].fd, &p[i].info, false);
+	if (g_out.json && n > 1)
+		json_end_array(jw());
+	prog_fds_close(p, n);
+	return 0;
+}
+
+/* One program of the listing: 0, 1 to skip it (gone meanwhile), or -1 after reporting. */
+static int show_id(struct show *sh, __u32 id)
+{
+	struct bpf_prog_info info;
+	int err, fd = bpf_prog_get_fd_by_id(id);
+
+	if (fd == -ENOENT)
+		return 1;
+	if (fd < 0) {
+		p_err("can't get prog by id (%u): %s", id, errstr(fd).s);
+		return -1;
+	}
+	/* ENODEV: offloaded to a device that is gone; the info is still filled in */
+	err = prog_info_get(fd, &info);
+	if (err && err != -ENODEV) {
+		p_err("can't get prog info: %s", errstr(err).s);
+		close(fd);
+		return -1;
+	}
+	show_one(sh, fd, &info, err == -ENODEV);
+	close(fd);
+	return 0;
+}
+
+static int show_all(struct show *sh)
+{
+	__u32 id = 0;
+	int err;
+
+	if (g_out.json)
+		json_start_array(jw());
+	for (;;) {
+		err = bpf_prog_get_next_id(id, &id);
+		if (err == -ENOENT) {
+			err = 0;
+			break;
+		}
+		if (err) {
+			p_err("can't get next program: %s%s", errstr(err).s,
+			      err == -EINVAL ? " -- kernel too old?" : "");
+			err = -1;
+			break;
+		}
+		err = show_id(sh, id);
+		if (err < 0)
+			break;
+	}
+	if (g_out.json)
+		json_end_array(jw());
+	return err < 0 ? -1 : 0;
+}
+
+static int do_show(struct ctx *c, struct args *a)
+{
+	struct show sh;
+	int err;
+
+	if (a->argc != 0 && a->argc != 2)
+		return args_end(a);
+	show_init(c, &sh);
+	err = a->argc ? show_subset(c, a, &sh) : show_all(&sh);
+	show_fini(&sh);
+	return err;
+}
+
+/* upstream's table, in its order */
+static const struct cmd prog_cmds[] = {
+	{ "show", do_show },
+	{ "list", do_show },
+	{ "help", do_help },
+	{ "dump", NULL },
+	{ "pin", NULL },
+	{ "load", NULL },
+	{ "loadall", NULL },
+	{ "attach", NULL },
+	{ "detach", NULL },
+	{ "tracelog", NULL },
+	{ "run", NULL },
+	{ "profile", NULL },
+	{ NULL, NULL },
+};
+
+int do_prog(struct ctx *c, struct args *a)
+{
+	c->obj = a->argv[-1];
+	return cmd_select(prog_cmds, c, a, do_help, "prog");
+}

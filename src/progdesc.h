@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/* What `prog show` prints about one program, gathered once: bpf_prog_info plus fdinfo, pins. */
+#ifndef PROGDESC_H
+#define PROGDESC_H
+
+#include <stdbool.h>
+#include <time.h>
+#include <net/if.h>
+
+#include <linux/bpf.h>
+
+#include "bpffs.h"
+#include "handle.h"
+#include "pids.h"
+
+struct prog_desc {
+	struct bpf_prog_info info;
+	bool orphaned;			/* offloaded to a device that is gone (ENODEV) */
+	char ifname[IF_NAMESIZE];
+	__u32 *map_ids;			/* the maps it uses, n_map_ids of them */
+	__u32 n_map_ids;
+	bool has_memlock;
+	unsigned long long memlock;
+	/* load time as wall clock: load_time is nanoseconds since boot */
+	bool has_wallclock;
+	long long loaded_secs;		/* seconds since the epoch */
+	struct tm loaded_tm;		/* local time, valid when has_wallclock */
+	bool show_pinned;		/* -f and some program is pinned: JSON "pinned" for all */
+	const struct bpffs_pin *pins;
+	size_t n_pins;
+	const struct pid_ref *pids;
+	size_t n_pids;
+};
+
+struct prog_sources {
+	int fdinfo_dir;			/* open /proc/self/fdinfo, or -1 */
+	const struct bpffs_pins *pins;	/* NULL without -f */
+	const struct pids *pids;
+};
+
+/* Fills d for the program open at fd (info read by the caller). Free with prog_desc_free(). */
+void prog_desc_gather(struct prog_desc *d, int fd, const struct bpf_prog_info *info,
+		      const struct prog_sources *src);
+void prog_desc_free(struct prog_desc *d);
+
+#endif
