@@ -646,9 +646,9 @@ static int read_file(const char *path, unsigned char **buf, size_t *len)
 
 struct btf *btf_load_file(const char *path, const struct btf *base, int *err)
 {
-	unsigned char *data;
+	unsigned char *data = NULL;
 	struct btf *btf;
-	size_t len;
+	size_t len = 0;
 
 	*err = read_file(path, &data, &len);
 	if (*err)
@@ -702,10 +702,10 @@ static int btf_fd_data(int fd, unsigned char **data, __u32 *size, char *name, __
 struct btf *btf_load_by_id(__u32 id, int *err)
 {
 	struct btf *btf = NULL, *vmlinux = NULL;
-	unsigned char *data;
+	unsigned char *data = NULL;
 	char name[64] = "";
 	bool kernel_btf = false;
-	__u32 size;
+	__u32 size = 0;
 	int fd;
 
 	fd = bpf_btf_get_fd_by_id(id);
@@ -745,6 +745,12 @@ __u32 btf_map_value_type(const struct bpf_map_info *info)
 struct btf *btf_load_for_map(const struct bpf_map_info *info, int *err)
 {
 	*err = 0;
+	/*
+	 * upstream always takes vmlinux's BTF here; btf_vmlinux_id (Linux 6.9+, 0 before) names the
+	 * object that holds the type, which is a module's for a struct_ops a module defines.
+	 */
+	if (info->btf_vmlinux_value_type_id && info->btf_vmlinux_id)
+		return btf_load_by_id(info->btf_vmlinux_id, err);
 	if (info->btf_vmlinux_value_type_id)
 		return btf_load_vmlinux(err);
 	if (info->btf_value_type_id)

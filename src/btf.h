@@ -31,9 +31,10 @@ struct btf *btf_load_vmlinux(int *err);
 /* A raw BTF file (e.g. /sys/kernel/btf/<module> over vmlinux as base). */
 struct btf *btf_load_file(const char *path, const struct btf *base, int *err);
 /*
- * The BTF upstream formats a map's entries with (its get_map_kv_btf()): vmlinux's for a
- * struct_ops map (btf_vmlinux_value_type_id set), the map's own (btf_id) when it has a
- * value type, else none: NULL with *err = 0.
+ * The BTF upstream formats a map's entries with (its get_map_kv_btf()): the kernel's for a
+ * struct_ops map (btf_vmlinux_value_type_id set: the object btf_vmlinux_id names, where
+ * upstream always takes vmlinux's), the map's own (btf_id) when it has a value type, else
+ * none: NULL with *err = 0.
  */
 struct btf *btf_load_for_map(const struct bpf_map_info *info, int *err);
 /* The value type those entries are formatted as: the vmlinux one first. */

@@ -239,40 +239,44 @@ static __u64 read_extended(const unsigned char *p, unsigned int n, bool is_signe
 	return v;
 }
 
-/* An enumerator's name if one has this value, else the value as signed decimal. */
+/*
+ * An enumerator's name if one has this value, else the value as signed decimal (upstream
+ * reads ENUM values signed, ENUM64 ones as 64 bits). A value matches an enumerator with the
+ * same bits in the enum's size: upstream compares sign-extended values, so for a 1- or 2-byte
+ * unsigned enum it misses enumerators above the signed range (0x80 in a u8 enum).
+ */
 static int dump_enum(struct dumper *d, const struct btf_type *t, size_t off)
 {
 	bool is64 = btf_kind(t) == BTF_KIND_ENUM64;
+	__u64 raw, mask = t->size >= 8 ? ~0ULL : (1ULL << (t->size * 8)) - 1;
 	unsigned int i;
-	__u64 v;
 
 	if (!in_bounds(d, off, t->size))
 		return marker(d, "(out-of-bounds)", -EINVAL);
-	/* upstream reads ENUM values signed; ENUM64 ones (8 bytes) whole */
-	v = read_extended(d->data + off, t->size, is64 ? btf_kflag(t) : true);
+	raw = read_extended(d->data + off, t->size, false);
 	for (i = 0; i < btf_vlen(t); i++) {
+		__u64 ev;
 		__u32 name_off;
-		bool match;
 
 		if (is64) {
 			const struct btf_enum64 *e = &btf_enum64s(t)[i];
 
-			match = v == ((__u64)e->val_hi32 << 32 | e->val_lo32);
+			ev = (__u64)e->val_hi32 << 32 | e->val_lo32;
 			name_off = e->name_off;
 		} else {
 			const struct btf_enum *e = &btf_enums(t)[i];
 
-			match = (__s64)v == e->val;
+			ev = (__u64)(__s64)e->val;
 			name_off = e->name_off;
 		}
-		if (match) {
+		if ((ev & mask) == raw) {
 			const char *name = btf_str(d->btf, name_off);
 
 			json_string(d->j, name ? name : "");
 			return 0;
 		}
 	}
-	json_s64(d->j, (__s64)v);
+	json_s64(d->j, (__s64)read_extended(d->data + off, t->size, is64 ? btf_kflag(t) : true));
 	return 0;
 }
 

@@ -532,3 +532,48 @@ char *gold_doc(const struct btf *btf, const struct bpf_map_info *info,
 	*sink_reserve(&s, 1) = 0;
 	return s.buf;	/* the memory sink's buffer: the caller frees it */
 }
+
+int gold_struct_ops_create(const char *dir, int *btf_fd)
+{
+	struct map_create_opts o = {
+		.map_type = BPF_MAP_TYPE_STRUCT_OPS, .key_size = 4, .max_entries = 1,
+		.name = "gold_so",
+	};
+	struct gold_ids ids;
+	struct btf *vmlinux;
+	struct btfb b;
+	void *blob;
+	size_t size;
+	char path[512];
+	int id, err, fd;
+
+	*btf_fd = -1;
+	vmlinux = btf_load_vmlinux(&err);
+	if (!vmlinux)
+		return err;
+	id = btf_find_by_name_kind(vmlinux, "bpf_struct_ops_tcp_congestion_ops", BTF_KIND_STRUCT);
+	if (id > 0)
+		err = btf_type_size(vmlinux, (__u32)id, &o.value_size);
+	btf_free(vmlinux);
+	if (id < 0 || err)
+		return id < 0 ? id : err;
+	o.btf_vmlinux_value_type_id = (__u32)id;
+	gold_btf(&b, &ids);
+	blob = btfb_blob(&b, &size);
+	btfb_free(&b);
+	*btf_fd = bpf_btf_load(blob, (__u32)size, NULL, 0);
+	free(blob);
+	if (*btf_fd < 0)
+		return *btf_fd;
+	o.btf_fd = (__u32)*btf_fd;
+	fd = bpf_map_create(&o);
+	if (fd < 0 || !dir)
+		return fd;
+	snprintf(path, sizeof(path), "%s/gold_so", dir);
+	err = bpf_obj_pin(fd, path);
+	if (err) {
+		close(fd);
+		return err;
+	}
+	return fd;
+}

@@ -91,6 +91,13 @@ char *gold_doc(const struct btf *btf, const struct bpf_map_info *info,
 	       const struct gold_entry *ents, int n, unsigned int ncpus, enum gold_mode mode,
 	       bool lookup);
 
+/*
+ * A struct_ops map "gold_so" of vmlinux's bpf_struct_ops_tcp_congestion_ops (the kernel wants
+ * some BTF fd even then: the gold BTF's), pinned as DIR/gold_so when dir is set. Returns the
+ * fd or -errno; *btf_fd gets the BTF's fd.
+ */
+int gold_struct_ops_create(const char *dir, int *btf_fd);
+
 /* The contents of test/golden/btf/NAME (run from the source tree's root), NUL-terminated. */
 char *gold_file(const char *name);
 

@@ -23,5 +23,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	printf("btf_id %u\n", m.btf_id);
+	err = gold_struct_ops_create(argv[1], &m.btf_fd);
+	if (err < 0) {
+		fprintf(stderr, "gold_so: %s\n", strerror(-err));
+		return 1;
+	}
 	return 0;
 }

@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 # Records what an installed upstream bpftool prints for the gold maps (test/lib/btfmaps.c).
 # Run as root from the source tree's root:  test/golden/btf/capture.sh [BPFTOOL [OUTDIR]]
+# gold_so (struct_ops) depends on the kernel's struct layout: uname -r is kept in kernel.txt.
 # The files in debian-7.1/ came from Debian's bpftool 7.1.0+6.1.192-2 on kernel 6.18.
 set -eu
 B=${1:-/usr/sbin/bpftool}
@@ -11,10 +12,11 @@ CAP=$(mktemp)
 trap 'rm -rf "$D" "$CAP"' EXIT
 gcc -std=gnu11 -Iuapi -Isrc -Itest/lib -D_GNU_SOURCE -o "$CAP" test/golden/btf/capture.c \
 	test/lib/btfbuild.c test/lib/btfmaps.c src/sys_bpf.c src/cpus.c src/util.c src/out.c \
-	src/sink.c src/json.c src/errstr.c -lcriterion
+	src/sink.c src/json.c src/errstr.c src/btf.c src/btf_dump.c -lcriterion
 mkdir -p "$D" "$OUT"
 "$CAP" "$D"
-for m in gold_h gold_pca gold_data gold_fl gold_pch; do
+uname -r >"$OUT/kernel.txt"
+for m in gold_h gold_pca gold_data gold_fl gold_pch gold_so; do
 	"$B" map dump pinned "$D/$m" >"$OUT/dump_$m.plain"
 	"$B" -j map dump pinned "$D/$m" >"$OUT/dump_$m.json"
 	"$B" -p map dump pinned "$D/$m" >"$OUT/dump_$m.pretty"
