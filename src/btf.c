@@ -47,6 +47,12 @@ struct btf {
 
 static const struct btf_type btf_void;
 
+/* Record i of this blob (not of its base). */
+static const struct btf_type *rec(const struct btf *btf, __u32 i)
+{
+	return (const struct btf_type *)(btf->types + btf->offs[i]);
+}
+
 __u32 btf_type_cnt(const struct btf *btf)
 {
 	return btf->start_id + btf->nr;
@@ -81,7 +87,7 @@ const struct btf_type *btf_type_by_id(const struct btf *btf, __u32 id)
 	o = owner(btf, id);
 	if (!o)
 		return NULL;
-	return (const struct btf_type *)(o->types + o->offs[id - o->start_id]);
+	return rec(o, id - o->start_id);
 }
 
 const char *btf_str(const struct btf *btf, __u32 off)
@@ -414,7 +420,7 @@ static int check_records(const struct btf *btf)
 	int err;
 
 	for (i = 0; i < btf->nr; i++) {
-		err = check_record(btf, (const struct btf_type *)(btf->types + btf->offs[i]));
+		err = check_record(btf, rec(btf, i));
 		if (err)
 			return err;
 	}
@@ -433,7 +439,7 @@ static __u32 find_ptr_size(const struct btf *btf)
 	size_t k;
 
 	for (i = 0; i < btf->nr; i++) {
-		const struct btf_type *t = (const struct btf_type *)(btf->types + btf->offs[i]);
+		const struct btf_type *t = rec(btf, i);
 
 		if (btf_kind(t) != BTF_KIND_INT || (t->size != 4 && t->size != 8))
 			continue;
@@ -483,7 +489,7 @@ static bool size_dep(const struct btf_type *t, __u32 i, __u32 *dep)
 /* The size of a record whose dependencies are resolved; RES_SIZED or RES_UNSIZED. */
 static int finish_size(struct btf *btf, __u32 idx, __u32 *size)
 {
-	const struct btf_type *t = (const struct btf_type *)(btf->types + btf->offs[idx]);
+	const struct btf_type *t = rec(btf, idx);
 	__u32 dsize;
 
 	switch (btf_kind(t)) {
@@ -534,7 +540,7 @@ static int resolve_from(struct btf *btf, __u32 root, struct frame *stack)
 	btf->state[root] = RES_BUSY;
 	while (sp) {
 		struct frame *f = &stack[sp - 1];
-		const struct btf_type *t = (const struct btf_type *)(btf->types + btf->offs[f->idx]);
+		const struct btf_type *t = rec(btf, f->idx);
 		__u32 dep, di;
 		int r;
 
@@ -746,8 +752,8 @@ struct btf *btf_load_for_map(const struct bpf_map_info *info, int *err)
 {
 	*err = 0;
 	/*
-	 * upstream always takes vmlinux's BTF here; btf_vmlinux_id (Linux 6.9+, 0 before) names the
-	 * object that holds the type, which is a module's for a struct_ops a module defines.
+	 * upstream always takes vmlinux's BTF here; btf_vmlinux_id (Linux 6.9+, 0 before) names
+	 * the object that holds the type, which is a module's for a struct_ops a module defines.
 	 */
 	if (info->btf_vmlinux_value_type_id && info->btf_vmlinux_id)
 		return btf_load_by_id(info->btf_vmlinux_id, err);

@@ -389,7 +389,8 @@ static bool is_str_array(const struct dumper *d, const struct btf_array *a, size
 	/* typedefs are not skipped: a typedef of char does not make a string */
 	if (!a->nelems || !e || btf_kind(e) != BTF_KIND_INT || e->size != 1)
 		return false;
-	if (BTF_INT_ENCODING(btf_int_word(e)) != BTF_INT_CHAR && strcmp(btf_name(d->btf, e), "char"))
+	if (BTF_INT_ENCODING(btf_int_word(e)) != BTF_INT_CHAR &&
+	    strcmp(btf_name(d->btf, e), "char"))
 		return false;
 	for (i = 0; i < a->nelems && in_bounds(d, off + i, 1); i++) {
 		unsigned char c = d->data[off + i];

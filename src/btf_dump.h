@@ -46,9 +46,10 @@ void btf_entry_init(struct btf_entry *e, const struct btf *btf, const struct bpf
 /* 0 when the entry's types have sizes that fit its key and value; else -EINVAL. */
 int btf_entry_check(const struct btf_entry *e);
 /*
- * upstream's do_dump_btf(): {"key":…,"value":…}, or {"key":…,"values":[{"cpu":N,"value":…},…]}
- * for a per-CPU map. Plain BTF mode calls it (plain = true) for each element of its array;
- * lookup prints one. Nothing is written when btf_entry_check() fails.
+ * upstream's do_dump_btf(): {"key":…,"value":…}, or for a per-CPU map
+ * {"key":…,"values":[{"cpu":N,"value":…},…]}. Plain BTF mode calls it (plain = true) for
+ * each element of its array; lookup prints one. Nothing is written when btf_entry_check()
+ * fails.
  */
 int btf_dump_entry(struct json *j, const struct btf_entry *e, bool plain);
 /* JSON mode: "formatted":{…} as the last member of a hex entry object; or nothing on -EINVAL. */

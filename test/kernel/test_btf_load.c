@@ -352,7 +352,8 @@ Test(btf_load, split_over_vmlinux)
 		__u32 lo = 0, hi = 0x7fffffff;
 
 		cr_assert(s0);
-		while (lo < hi) {	/* vmlinux's string length: the first offset out of range */
+		/* vmlinux's string length: the first offset out of range */
+		while (lo < hi) {
 			__u32 mid = lo + (hi - lo) / 2;
 
 			if (btf_str(v, mid))
@@ -381,7 +382,8 @@ Test(btf_load, split_over_vmlinux)
 	json_init(&j, &out, false);
 	cr_expect_eq(btf_dump_value(&j, split, st, val, sizeof(val), true), 0);
 	*sink_reserve(&out, 1) = 0;
-	cr_expect_str_eq(out.buf, "{\"x\":7,\"l\":{\"next\":\"(nil)\",\"prev\":\"(nil)\"},\"int\":0}");
+	cr_expect_str_eq(out.buf,
+			 "{\"x\":7,\"l\":{\"next\":\"(nil)\",\"prev\":\"(nil)\"},\"int\":0}");
 	sink_free(&out);
 	btf_free(split);
 	btf_free(v);
@@ -435,7 +437,8 @@ static void expect_kernel_doc(enum gold_map which, const char *dir, const char *
 
 		got = gold_doc(btf, &info, ents.e, ents.n, ncpus, mode, false);
 		if (mode != GOLD_PLAIN)
-			cr_expect(t_json_valid(got, strlen(got), &where), "%s at %zu", file, where);
+			cr_expect(t_json_valid(got, strlen(got), &where), "%s at %zu", file,
+				  where);
 		snprintf(name, sizeof(name), "%s/%s.%s", dir, file, ext[mode]);
 		want = gold_file(name);
 		cr_assert(want, "missing test/golden/btf/%s", name);

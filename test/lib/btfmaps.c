@@ -156,7 +156,7 @@ void gold_setbits(void *buf, unsigned int off, unsigned int nbits, unsigned long
 	unsigned int i;
 
 	for (i = 0; i < nbits; i++) {
-		/* little endian: value bit i is stream bit off + i, counted from each byte's LSB */
+		/* little endian: value bit i is bit off + i, counted from each byte's LSB */
 		unsigned int k = off + i, bit = (v >> i) & 1;
 		unsigned int mask;
 

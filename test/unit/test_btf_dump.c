@@ -55,8 +55,8 @@ static void expect_doc(const char *dir, const char *what, const struct btf *btf,
 		if (mode != GOLD_PLAIN) {
 			size_t where = 0;
 
-			cr_expect(t_json_valid(got, strlen(got), &where), "%s: invalid JSON at %zu",
-				  name, where);
+			cr_expect(t_json_valid(got, strlen(got), &where),
+				  "%s: invalid JSON at %zu", name, where);
 		}
 		free(got);
 		free(want);
@@ -365,7 +365,8 @@ Test(btf_dump, int_bitfields_and_odd_sizes)
 	memset(d, 0, sizeof(d));
 	gold_setbits(d, 4, 32, 0xdeadbeef);
 	gold_setbits(d, 36, 5, 0x1f);	/* a signed bitfield: raw bits, no sign */
-	check(btf, s, d, 8, "{\"x\":\"0xdeadbeef\",\"y\":\"0x1f\"}", "{\"x\":0xdeadbeef,\"y\":0x1f}", 0);
+	check(btf, s, d, 8, "{\"x\":\"0xdeadbeef\",\"y\":\"0x1f\"}",
+	      "{\"x\":0xdeadbeef,\"y\":0x1f}", 0);
 	btf_free(btf);
 	btfb_free(&b);
 }
@@ -794,7 +795,8 @@ Test(btf_dump, entries)
 {
 	struct gold_ids ids;
 	struct btf *btf = gold_parse(&ids);
-	struct bpf_map_info info = map_info(BPF_MAP_TYPE_PERCPU_ARRAY, 4, 4, ids.t_int, ids.t_uint);
+	struct bpf_map_info info = map_info(BPF_MAP_TYPE_PERCPU_ARRAY, 4, 4, ids.t_int,
+					    ids.t_uint);
 	unsigned int v[6] = { 10, 0, 11, 0, 12, 0 };
 	struct btf_entry e;
 	int key = 3, ret;
@@ -874,7 +876,8 @@ Test(btf_dump, plain_mode_is_pretty)
 
 Test(btf_dump, bits_both_byte_orders)
 {
-	static const unsigned char d[] = { 0xb4, 0x01 }, x[] = { 0x80, 0x01 }, y[] = { 0x01, 0x80 };
+	static const unsigned char d[] = { 0xb4, 0x01 }, x[] = { 0x80, 0x01 };
+	static const unsigned char y[] = { 0x01, 0x80 };
 	unsigned char ones[17];
 	__u64 hi, lo;
 
@@ -927,8 +930,8 @@ Test(btf_dump, random_values_stay_valid_json)
 			char *got = render(btf, types[i], v, sizeof(v), false, round % 2, &ret);
 
 			cr_assert_eq(ret, 0);
-			cr_assert(t_json_valid(got, strlen(got), &where), "round %d type %u at %zu: %s",
-				  round, types[i], where, got);
+			cr_assert(t_json_valid(got, strlen(got), &where),
+				  "round %d type %u at %zu: %s", round, types[i], where, got);
 			free(got);
 		}
 	}
