@@ -577,3 +577,29 @@ int gold_struct_ops_create(const char *dir, int *btf_fd)
 	}
 	return fd;
 }
+
+int gold_dup_create(struct gold_maps *m, const char *dir, int fds[2])
+{
+	struct map_create_opts o = {
+		.map_type = BPF_MAP_TYPE_ARRAY, .key_size = 4, .value_size = 4, .max_entries = 2,
+		.name = "gold_dup", .btf_fd = (__u32)m->btf_fd,
+		.btf_key_type_id = m->ids.t_int, .btf_value_type_id = m->ids.t_uint,
+	};
+	char path[512];
+	int i, err = 0;
+
+	fds[0] = fds[1] = -1;
+	for (i = 0; i < 2 && !err; i++) {
+		__u32 k = 1, v = 40 + (__u32)i;
+
+		fds[i] = bpf_map_create(&o);
+		if (fds[i] < 0)
+			return fds[i];
+		err = bpf_map_update_elem(fds[i], &k, &v, 0);
+		if (!err && dir) {
+			snprintf(path, sizeof(path), "%s/gold_dup%d", dir, i);
+			err = bpf_obj_pin(fds[i], path);
+		}
+	}
+	return err;
+}

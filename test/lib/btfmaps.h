@@ -98,6 +98,12 @@ char *gold_doc(const struct btf *btf, const struct bpf_map_info *info,
  */
 int gold_struct_ops_create(const char *dir, int *btf_fd);
 
+/*
+ * Two arrays both named "gold_dup" (2 slots, int -> unsigned int of the gold BTF, slot 1 =
+ * 40 and 41), for `map dump name gold_dup`: pinned as DIR/gold_dup0 and DIR/gold_dup1.
+ */
+int gold_dup_create(struct gold_maps *m, const char *dir, int fds[2]);
+
 /* The contents of test/golden/btf/NAME (run from the source tree's root), NUL-terminated. */
 char *gold_file(const char *name);
 

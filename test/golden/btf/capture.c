@@ -11,7 +11,7 @@
 int main(int argc, char **argv)
 {
 	struct gold_maps m;
-	int err;
+	int err, dup[2];
 
 	if (argc != 2) {
 		fprintf(stderr, "usage: %s BPFFS_DIR\n", argv[0]);
@@ -23,6 +23,11 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	printf("btf_id %u\n", m.btf_id);
+	err = gold_dup_create(&m, argv[1], dup);
+	if (err) {
+		fprintf(stderr, "gold_dup: %s\n", strerror(-err));
+		return 1;
+	}
 	err = gold_struct_ops_create(argv[1], &m.btf_fd);
 	if (err < 0) {
 		fprintf(stderr, "gold_so: %s\n", strerror(-err));

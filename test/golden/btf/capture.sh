@@ -21,6 +21,12 @@ for m in gold_h gold_pca gold_data gold_fl gold_pch gold_so; do
 	"$B" -j map dump pinned "$D/$m" >"$OUT/dump_$m.json"
 	"$B" -p map dump pinned "$D/$m" >"$OUT/dump_$m.pretty"
 done
+# several maps by name: the ids vary, so they become @ID0@ and @ID1@
+id0=$("$B" -j map show pinned "$D/gold_dup0" | sed 's/^{"id":\([0-9]*\),.*/\1/')
+id1=$("$B" -j map show pinned "$D/gold_dup1" | sed 's/^{"id":\([0-9]*\),.*/\1/')
+"$B" map dump name gold_dup | sed "s/\b$id0\b/@ID0@/; s/\b$id1\b/@ID1@/" >"$OUT/dump_dup.plain"
+"$B" -j map dump name gold_dup | sed "s/\b$id0\b/@ID0@/; s/\b$id1\b/@ID1@/" >"$OUT/dump_dup.json"
+"$B" -p map dump name gold_dup | sed "s/\b$id0\b/@ID0@/; s/\b$id1\b/@ID1@/" >"$OUT/dump_dup.pretty"
 K0="key 1 0 0 0 2 0 0x61 0x62 0x63 0 0 0"
 "$B" map lookup pinned "$D/gold_h" $K0 >"$OUT/lookup_gold_h.plain"
 "$B" -j map lookup pinned "$D/gold_h" $K0 >"$OUT/lookup_gold_h.json"
