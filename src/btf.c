@@ -664,9 +664,44 @@ struct btf *btf_load_file(const char *path, const struct btf *base, int *err)
 	return btf;
 }
 
+int btf_vmlinux_id(__u32 *out)
+{
+	__u32 id = 0;
+	int err;
+
+	while (!(err = bpf_btf_get_next_id(id, &id))) {
+		struct bpf_btf_info info;
+		char name[16] = "";
+		__u32 len = sizeof(info);
+		int fd = bpf_btf_get_fd_by_id(id);
+
+		if (fd < 0)
+			continue;	/* gone meanwhile */
+		memset(&info, 0, sizeof(info));
+		info.name = ptr_to_u64(name);
+		info.name_len = sizeof(name);
+		err = bpf_obj_get_info_by_fd(fd, &info, &len);
+		close(fd);
+		if (!err && info.kernel_btf && !strcmp(name, "vmlinux")) {
+			*out = id;
+			return 0;
+		}
+	}
+	return err;
+}
+
+/*
+ * From sysfs, or when it is not mounted (an initramfs), the same blob through the kernel's
+ * BTF object named "vmlinux".
+ */
 struct btf *btf_load_vmlinux(int *err)
 {
-	return btf_load_file(VMLINUX_BTF_PATH, NULL, err);
+	struct btf *btf = btf_load_file(VMLINUX_BTF_PATH, NULL, err);
+	__u32 id;
+
+	if (btf || *err != -ENOENT || btf_vmlinux_id(&id))
+		return btf;
+	return btf_load_by_id(id, err);
 }
 
 /*

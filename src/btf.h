@@ -26,8 +26,10 @@ struct btf;
 struct btf *btf_parse(const void *data, size_t size, const struct btf *base, int *err);
 /* The kernel's BTF object with this id; a module's BTF is parsed over vmlinux's. */
 struct btf *btf_load_by_id(__u32 id, int *err);
-/* The running kernel's BTF, /sys/kernel/btf/vmlinux. */
+/* The running kernel's BTF: /sys/kernel/btf/vmlinux, or without sysfs its BTF object. */
 struct btf *btf_load_vmlinux(int *err);
+/* The id of the kernel's BTF object named "vmlinux": 0, or -ENOENT if there is none. */
+int btf_vmlinux_id(__u32 *id);
 /* A raw BTF file (e.g. /sys/kernel/btf/<module> over vmlinux as base). */
 struct btf *btf_load_file(const char *path, const struct btf *base, int *err);
 /*

@@ -42,7 +42,8 @@ static bool in_bounds(const struct dumper *d, size_t off, size_t n)
 }
 
 /*
- * upstream's bare markers ("(unsupported-kind)", "(fwd-kind-invalid)", "(unknown)"): kept
+ * upstream's bare markers ("(unsupported-kind)", "(fwd-kind-invalid)", "(unknown)", and our
+ * "(out-of-bounds)" and "(too-deep)" for BTF the kernel would not have accepted): kept bare
  * in plain BTF mode, a JSON string in JSON mode so that the document stays valid.
  */
 static int marker(struct dumper *d, const char *text, int err)
@@ -515,7 +516,11 @@ static int dump_type(struct dumper *d, __u32 id, unsigned int bit_off, size_t of
 	case BTF_KIND_CONST:
 	case BTF_KIND_RESTRICT:
 	case BTF_KIND_TYPE_TAG:
-		return dump_type(d, btf_resolve_type(d->btf, id), bit_off, off);
+		id = btf_resolve_type(d->btf, id);
+		t = btf_type_by_id(d->btf, id);
+		if (t && (btf_kind(t) == BTF_KIND_TYPEDEF || btf_is_qualifier(t)))
+			return marker(d, "(unknown)", -EINVAL);	/* not reached: no loops */
+		return dump_type(d, id, bit_off, off);
 	case BTF_KIND_VAR:
 		return dump_var(d, t, bit_off, off);
 	case BTF_KIND_DATASEC:

@@ -278,6 +278,17 @@ Test(btf_load, kernel_objects_by_id)
 		btf_free(k);
 	}
 	cr_expect_eq(seen_vmlinux, 1);
+	{
+		__u32 vid = 0;
+		struct btf *k;
+		int err;
+
+		cr_assert_eq(btf_vmlinux_id(&vid), 0);
+		k = btf_load_by_id(vid, &err);
+		cr_assert(k, "vmlinux by id %u: %s", vid, strerror(-err));
+		expect_same_types(v, k);
+		btf_free(k);
+	}
 	cr_log_info("kernel BTF objects: vmlinux and %d modules", modules);
 	btf_free(v);
 }
