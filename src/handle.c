@@ -13,6 +13,7 @@
 #include "errstr.h"
 #include "handle.h"
 #include "out.h"
+#include "progdesc.h"
 #include "sys_bpf.h"
 #include "util.h"
 
@@ -325,11 +326,15 @@ int prog_info_get(int fd, struct bpf_prog_info *info)
 	return bpf_obj_get_info_by_fd(fd, info, &len);
 }
 
-static bool prog_matches(const struct handle *h, const struct bpf_prog_info *info)
+/* By tag, or by the full name (upstream compares the BTF name of a truncated one). */
+static bool prog_matches(const struct handle *h, int fd, const struct bpf_prog_info *info)
 {
+	char name[PROG_NAME_MAX];
+
 	if (h->kind == HANDLE_TAG)
 		return !memcmp(info->tag, h->tag, BPF_TAG_SIZE);
-	return !strncmp(info->name, h->name, BPF_OBJ_NAME_LEN);
+	prog_full_name(fd, info, name, sizeof(name));
+	return !strcmp(name, h->name);
 }
 
 static void push_prog(struct prog_fd **progs, int *n, int fd, const struct bpf_prog_info *info)
@@ -363,7 +368,7 @@ static int open_progs_by_walk(const struct handle *h, struct prog_fd **progs, in
 			p_err("can't get prog by id (%u): %s", id, errstr(fd).s);
 			return -1;
 		}
-		if (prog_info_get(fd, &info) || !prog_matches(h, &info)) {
+		if (prog_info_get(fd, &info) || !prog_matches(h, fd, &info)) {
 			close(fd);
 			continue;
 		}

@@ -33,7 +33,7 @@ static void header_plain(struct sink *s, const struct prog_desc *d)
 	else
 		sink_printf(s, "type %u  ", info->type);
 	if (info->name[0])
-		sink_printf(s, "name %.*s  ", BPF_OBJ_NAME_LEN, info->name);
+		sink_printf(s, "name %s  ", d->name);
 	tag_text(info, tag);
 	sink_printf(s, "tag %s", tag);
 	obj_dev_plain(s, info->ifindex, info->netns_dev, info->netns_ino, d->ifname);
@@ -93,10 +93,8 @@ void prog_show_json(struct json *j, const struct prog_desc *d)
 		json_kv_string(j, "type", type);
 	else
 		json_kv_u64(j, "type", info->type);
-	if (info->name[0]) {
-		json_name(j, "name");
-		json_string_len(j, info->name, strnlen(info->name, BPF_OBJ_NAME_LEN));
-	}
+	if (info->name[0])
+		json_kv_string(j, "name", d->name);
 	tag_text(info, tag);
 	json_kv_string(j, "tag", tag);
 	json_kv_bool(j, "gpl_compatible", info->gpl_compatible);

@@ -1,13 +1,42 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /* What `prog show` prints about one program, gathered once: bpf_prog_info plus fdinfo, pins. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "btf.h"
 #include "fdinfo.h"
 #include "mapdesc.h"
 #include "progdesc.h"
 #include "sys_bpf.h"
 #include "util.h"
+
+void prog_full_name(int fd, const struct bpf_prog_info *info, char *out, size_t size)
+{
+	struct bpf_func_info finfo = { 0 };
+	const struct btf_type *t;
+	struct bpf_prog_info pi;
+	__u32 len = sizeof(pi);
+	struct btf *btf;
+	int err;
+
+	snprintf(out, size, "%.*s", BPF_OBJ_NAME_LEN, info->name);
+	if (strlen(out) < BPF_OBJ_NAME_LEN - 1 || !info->btf_id || !info->nr_func_info)
+		return;
+	memset(&pi, 0, sizeof(pi));
+	pi.nr_func_info = 1;
+	pi.func_info_rec_size = sizeof(finfo);
+	pi.func_info = ptr_to_u64(&finfo);
+	if (bpf_obj_get_info_by_fd(fd, &pi, &len) || !pi.btf_id)
+		return;
+	btf = btf_load_by_id(pi.btf_id, &err);
+	if (!btf)
+		return;
+	t = btf_type_by_id(btf, finfo.type_id);
+	if (t && btf_kind(t) == BTF_KIND_FUNC && *btf_name(btf, t))
+		snprintf(out, size, "%s", btf_name(btf, t));
+	btf_free(btf);
+}
 
 /* The map ids: a second info call with a buffer for them (upstream's show_prog_maps()). */
 static void gather_map_ids(struct prog_desc *d, int fd)
@@ -54,6 +83,7 @@ void prog_desc_gather(struct prog_desc *d, int fd, const struct bpf_prog_info *i
 
 	memset(d, 0, sizeof(*d));
 	d->info = *info;
+	prog_full_name(fd, info, d->name, sizeof(d->name));
 	obj_dev_name(info->ifindex, info->netns_dev, info->netns_ino, d->ifname);
 	gather_map_ids(d, fd);
 	gather_load_time(d);

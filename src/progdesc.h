@@ -15,6 +15,7 @@
 
 struct prog_desc {
 	struct bpf_prog_info info;
+	char name[PROG_NAME_MAX];	/* the full name (prog_full_name()) */
 	bool orphaned;			/* offloaded to a device that is gone (ENODEV) */
 	char ifname[IF_NAMESIZE];
 	__u32 *map_ids;			/* the maps it uses, n_map_ids of them */
@@ -37,6 +38,13 @@ struct prog_sources {
 	const struct bpffs_pins *pins;	/* NULL without -f */
 	const struct pids *pids;
 };
+
+/*
+ * upstream's get_prog_full_name(): the kernel keeps 15 characters of a program's name; when
+ * those are full and the program has BTF function info, its first FUNC record has the whole
+ * name. Into out[size]; the 15-character name when there is nothing better.
+ */
+void prog_full_name(int fd, const struct bpf_prog_info *info, char *out, size_t size);
 
 /* Fills d for the program open at fd (info read by the caller). Free with prog_desc_free(). */
 void prog_desc_gather(struct prog_desc *d, int fd, const struct bpf_prog_info *info,

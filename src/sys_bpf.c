@@ -223,7 +223,7 @@ int bpf_prog_load(const struct prog_load_opts *o)
 {
 	union bpf_attr attr;
 
-	memset(&attr, 0, ATTR_SIZE(expected_attach_type));
+	memset(&attr, 0, ATTR_SIZE(func_info_cnt));
 	attr.prog_type = o->prog_type;
 	attr.insn_cnt = o->insn_cnt;
 	attr.insns = ptr_to_u64(o->insns);
@@ -236,7 +236,13 @@ int bpf_prog_load(const struct prog_load_opts *o)
 	if (o->name)
 		strncpy(attr.prog_name, o->name, sizeof(attr.prog_name) - 1);
 	attr.expected_attach_type = o->expected_attach_type;
-	return sys_bpf(BPF_PROG_LOAD, &attr, ATTR_SIZE(expected_attach_type));
+	if (o->func_info_cnt) {
+		attr.prog_btf_fd = o->prog_btf_fd;
+		attr.func_info_rec_size = sizeof(struct bpf_func_info);
+		attr.func_info = ptr_to_u64(o->func_info);
+		attr.func_info_cnt = o->func_info_cnt;
+	}
+	return sys_bpf(BPF_PROG_LOAD, &attr, ATTR_SIZE(func_info_cnt));
 }
 
 int bpf_prog_test_run(int prog_fd, struct prog_test_run_opts *o)

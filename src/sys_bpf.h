@@ -32,6 +32,9 @@ struct prog_load_opts {
 	__u32 expected_attach_type;
 	char *log_buf;		/* verifier log, optional */
 	__u32 log_size;
+	__u32 prog_btf_fd;	/* BTF with the FUNC records func_info points at, optional */
+	const struct bpf_func_info *func_info;
+	__u32 func_info_cnt;
 };
 
 struct prog_test_run_opts {

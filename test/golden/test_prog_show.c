@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "btfbuild.h"
 #include "objects.h"
 #include "sys_bpf.h"
 #include "tlib.h"
@@ -288,4 +289,67 @@ Test(prog_show, errors_and_help)
 	r = t_run("-j prog help");
 	cr_expect_str_eq(r.out, "null\n");
 	t_run_free(&r);
+}
+
+/* A name longer than the kernel's 15 characters: shown and matched whole, from BTF. */
+Test(prog_show, full_name_from_btf, .fini = fini)
+{
+	static const struct bpf_insn insns[] = {
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = 0, .imm = 0 },
+		{ .code = BPF_JMP | BPF_EXIT },
+	};
+	const char *full = "tp_a_rather_long_program_name";
+	struct bpf_func_info fi = { .insn_off = 0 };
+	struct prog_load_opts o = { .prog_type = BPF_PROG_TYPE_SOCKET_FILTER, .insns = insns,
+				    .insn_cnt = 2, .name = full };
+	struct bpf_prog_info pi;
+	char log[4096] = "", *want;
+	struct btfb b;
+	struct run r;
+	size_t size;
+	void *blob;
+	int btf_fd, fd;
+	__u32 i32;
+
+	t_require_bpf();
+	btfb_init(&b);
+	i32 = btfb_int(&b, "int", 4, BTF_INT_SIGNED, 32, 0);
+	fi.type_id = btfb_func(&b, full, btfb_func_proto(&b, i32), BTF_FUNC_GLOBAL);
+	blob = btfb_blob(&b, &size);
+	btf_fd = bpf_btf_load(blob, (__u32)size, log, sizeof(log));
+	cr_assert_geq(btf_fd, 0, "btf load: %s\n%s", strerror(-btf_fd), log);
+	o.prog_btf_fd = (__u32)btf_fd;
+	o.func_info = &fi;
+	o.func_info_cnt = 1;
+	o.log_buf = log;
+	o.log_size = sizeof(log);
+	fd = bpf_prog_load(&o);
+	cr_assert_geq(fd, 0, "prog load: %s\n%s", strerror(-fd), log);
+	pi = info_of(fd);
+	cr_assert_str_eq(pi.name, "tp_a_rather_lon");
+	r = t_run("prog show name %s", full);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	want = o_fmt("%u: socket_filter  name %s  tag ", pi.id, full);
+	cr_expect(!strncmp(r.out, want, strlen(want)), "%s", r.out);
+	free(want);
+	want = o_fmt("\n\tbtf_id %u\n", pi.btf_id);
+	cr_expect(strstr(r.out, want), "%s", r.out);
+	free(want);
+	t_run_free(&r);
+	r = t_run("-j prog show id %u", pi.id);
+	want = o_fmt("\"name\":\"%s\",", full);
+	cr_expect(strstr(r.out, want), "%s", r.out);
+	free(want);
+	want = o_fmt(",\"btf_id\":%u,", pi.btf_id);
+	cr_expect(strstr(r.out, want), "%s", r.out);
+	free(want);
+	t_run_free(&r);
+	/* the truncated name no longer selects it: upstream compares full names */
+	r = t_run("prog show name tp_a_rather_lon");
+	cr_expect_eq(r.status, 255);
+	t_run_free(&r);
+	free(blob);
+	btfb_free(&b);
+	close(fd);
+	close(btf_fd);
 }

@@ -1059,6 +1059,12 @@ struct bpf_prog_info {
 	__u32		attach_btf_id;
 } __attribute__((aligned(8)));
 
+/* One record of a program's function information (prog_btf_fd's FUNC of each subprogram). */
+struct bpf_func_info {
+	__u32	insn_off;		/* first instruction of the function */
+	__u32	type_id;		/* its BTF_KIND_FUNC */
+};
+
 struct bpf_map_info {
 	__u32		type;
 	__u32		id;
