@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "map_cmd.h"
+#include "map_elem.h"
 #include "out.h"
 #include "util.h"
 
@@ -74,19 +75,19 @@ static const struct cmd map_cmds[] = {
 	{ "show", NULL },
 	{ "list", NULL },
 	{ "help", do_help },
-	{ "dump", NULL },
-	{ "update", NULL },
-	{ "lookup", NULL },
-	{ "getnext", NULL },
-	{ "delete", NULL },
+	{ "dump", do_map_dump },
+	{ "update", do_map_update },
+	{ "lookup", do_map_lookup },
+	{ "getnext", do_map_getnext },
+	{ "delete", do_map_delete },
 	{ "pin", NULL },
 	{ "event_pipe", NULL },
 	{ "create", NULL },
-	{ "peek", NULL },
-	{ "push", NULL },
-	{ "enqueue", NULL },
-	{ "pop", NULL },
-	{ "dequeue", NULL },
+	{ "peek", do_map_lookup },
+	{ "push", do_map_update },
+	{ "enqueue", do_map_update },
+	{ "pop", do_map_pop },
+	{ "dequeue", do_map_dequeue },
 	{ "freeze", NULL },
 	{ NULL, NULL },
 };
