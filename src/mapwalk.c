@@ -134,6 +134,8 @@ static void keep_last(struct map_walk *w, __u32 n)
  *    on from is deleted before our get_next_key, the kernel still starts over: we stop
  *    when we see the first key again, so the entries after that point are missing (and if
  *    the first key itself went away meanwhile, some keys can come twice until the bound).
+ *    A key deleted and re-inserted while we stand on it moves to the head of its hash
+ *    bucket, and the kernel then walks that bucket's earlier keys again: a few duplicates.
  *  - the walk never returns more than 4 * max_entries + 64 keys.
  * Slot-indexed maps (arrays, prog/fd arrays, devmaps, sockmaps) never restart, and an
  * unreadable slot is returned with its errno, as upstream prints it.
