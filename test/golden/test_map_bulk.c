@@ -30,15 +30,18 @@ static void fini(void)
 static int fill(__u32 type, __u32 n, __u32 vsize, const char *name, char **path)
 {
 	int fd = td_map_pinned(type, 4, vsize, n, name, path);
+	/* per-CPU values come as one 8-byte aligned slot per possible CPU */
+	size_t stride = type == BPF_MAP_TYPE_PERCPU_HASH ?
+			(size_t)(vsize + 7) / 8 * 8 * (size_t)td_ncpus() : vsize;
 	__u32 *keys = malloc((size_t)n * 4), i, count = n;
-	__u8 *vals = malloc((size_t)n * vsize);
+	__u8 *vals = calloc(n, stride);
 	int err;
 
 	cr_assert(keys && vals);
 	for (i = 0; i < n; i++) {
 		keys[i] = type == BPF_MAP_TYPE_ARRAY ? i : i * 2654435761u;
-		memset(vals + (size_t)i * vsize, (int)(i & 0xff), vsize);
-		memcpy(vals + (size_t)i * vsize, &i, 4);
+		memset(vals + (size_t)i * stride, (int)(i & 0xff), stride);
+		memcpy(vals + (size_t)i * stride, &i, 4);
 	}
 	err = bpf_map_update_batch(fd, keys, vals, &count, 0);
 	cr_assert_eq(err, 0, "update batch: %s", strerror(-err));
