@@ -116,7 +116,8 @@ static int parse_value(struct args *a, const struct elem_spec *s, struct elem *e
 		bool prog = map_is_map_of_progs(s->map_type);
 
 		if (s->value_size != 4) {
-			p_err("value smaller than 4B for %s?", prog ? "map of progs" : "map in map");
+			p_err("value smaller than 4B for %s?",
+			      prog ? "map of progs" : "map in map");
 			return -1;
 		}
 		return parse_value_ref(a, e, prog);

@@ -123,7 +123,8 @@ static int dump_one(const struct map_fd *m, bool header, bool batch)
 		map_header_plain(so(), info, ifname);
 	}
 	if (info->type == BPF_MAP_TYPE_REUSEPORT_SOCKARRAY && info->value_size != 8)
-		p_info("Warning: cannot read values from reuseport_sockarray map with value_size != 8");
+		p_info("Warning: cannot read values from reuseport_sockarray map with "
+		       "value_size != 8");
 	map_walk_open(&w, m->fd, info, ncpus, batch);
 	while ((n = map_walk_next(&w)) > 0)
 		found += render_chunk(&w, &fmt, (__u32)n);

@@ -119,8 +119,8 @@ static int open_value_ref(struct ctx *c, const struct elem *e)
 	if (e->kind == ELEM_VALUE_MAP)
 		return handle_open_map(c, &e->ref, 0, NULL);
 	if (e->ref.kind == HANDLE_ID)
-		p_info("Warning: updating program array via MAP_ID, make sure this map is kept open\n"
-		       "         by some process or pinned otherwise update will be lost");
+		p_info("Warning: updating program array via MAP_ID, make sure this map is kept "
+		       "open\n         by some process or pinned otherwise update will be lost");
 	return handle_open_prog(c, &e->ref, &pinfo);
 }
 

@@ -223,7 +223,7 @@ static int batch_chunk(struct map_walk *w)
 		if (err == -ENOENT)
 			w->done = true;
 		else if (err && err != -EINTR)
-			w->batch = false;	/* unexpected: go on key by key after what we have */
+			w->batch = false;	/* unexpected: go on key by key from here */
 		/* EINTR: the generic batch met a key deleted under it; resume at its cursor */
 		if (!w->bucket_cursor)
 			count = admit_chunk(w, count);

@@ -290,7 +290,8 @@ Test(map_bulk, read_only_access, .fini = fini)
 	td_expect(t_run("map getnext pinned %s", p), 0, "key: None\nnext key:\n01 00 00 00\n", "");
 	td_expect(t_run("map peek pinned %s", pq), 0, "value: 01 00 00 00\n", "");
 	err = td_fmt("Error: bpf obj get (%s): Permission denied\n", p);
-	td_expect(t_run("map update pinned %s key 1 0 0 0 value 0 0 0 0 0 0 0 0", p), 255, "", err);
+	td_expect(t_run("map update pinned %s key 1 0 0 0 value 0 0 0 0 0 0 0 0", p), 255, "",
+		  err);
 	td_expect(t_run("map delete pinned %s key 1 0 0 0", p), 255, "", err);
 	free(err);
 	err = td_fmt("Error: bpf obj get (%s): Permission denied\n", pq);

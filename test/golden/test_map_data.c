@@ -34,6 +34,18 @@ static char *jhex(const __u8 *b, size_t n)
 	return s;
 }
 
+/* "1 2 3 ... n" in hex: the words of the key bytes seq() makes */
+static const char *hexwords(size_t n)
+{
+	static char buf[256];
+	size_t i, len = 0;
+
+	for (i = 1; i <= n; i++)
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%zx", i > 1 ? " " : "",
+					i);
+	return buf;
+}
+
 static void seq(__u8 *b, size_t n)
 {
 	size_t i;
@@ -93,21 +105,12 @@ Test(map_data, dump_layouts, .fini = fini)
 		free(want);
 		/* lookup prints the same entry, without the Found line */
 		want = td_fmt("%.*s", (int)(strstr(l->plain, "Found") - l->plain), l->plain);
-		td_expect(t_run("map lookup pinned %s key hex %s", path,
-				l->k == 1 ? "1" : l->k == 4 ? "1 2 3 4" : l->k == 8 ? "1 2 3 4 5 6 7 8" :
-				l->k == 12 ? "1 2 3 4 5 6 7 8 9 a b c" :
-				l->k == 16 ? "1 2 3 4 5 6 7 8 9 a b c d e f 10" :
-				l->k == 17 ? "1 2 3 4 5 6 7 8 9 a b c d e f 10 11" :
-				"1 2 3 4 5 6 7 8 9 a b c d e f 10 11 12 13 14"), 0, want, "");
+		td_expect(t_run("map lookup pinned %s key hex %s", path, hexwords(l->k)), 0, want,
+			  "");
 		free(want);
 		want = td_fmt("{\"key\":%s,\"value\":%s}\n", jk, jv);
 		td_expect_json(t_run("-j map lookup pinned %s key hex %s", path,
-				     l->k == 1 ? "1" : l->k == 4 ? "1 2 3 4" :
-				     l->k == 8 ? "1 2 3 4 5 6 7 8" :
-				     l->k == 12 ? "1 2 3 4 5 6 7 8 9 a b c" :
-				     l->k == 16 ? "1 2 3 4 5 6 7 8 9 a b c d e f 10" :
-				     l->k == 17 ? "1 2 3 4 5 6 7 8 9 a b c d e f 10 11" :
-				     "1 2 3 4 5 6 7 8 9 a b c d e f 10 11 12 13 14"), 0, want);
+				     hexwords(l->k)), 0, want);
 		free(want);
 		free(jk);
 		free(jv);
@@ -160,9 +163,10 @@ Test(map_data, array_and_lru, .fini = fini)
 		  "key: 01 00 00 00  value: 07 00 00 00\n"
 		  "Found 2 elements\n", "");
 	td_expect_json(t_run("-j map dump pinned %s", pa), 0,
-		       "[{\"key\":[\"0x00\",\"0x00\",\"0x00\",\"0x00\"],\"value\":[\"0x00\",\"0x00\","
-		       "\"0x00\",\"0x00\"]},{\"key\":[\"0x01\",\"0x00\",\"0x00\",\"0x00\"],\"value\":"
-		       "[\"0x07\",\"0x00\",\"0x00\",\"0x00\"]}]\n");
+		       "[{\"key\":[\"0x00\",\"0x00\",\"0x00\",\"0x00\"],"
+		       "\"value\":[\"0x00\",\"0x00\",\"0x00\",\"0x00\"]},"
+		       "{\"key\":[\"0x01\",\"0x00\",\"0x00\",\"0x00\"],"
+		       "\"value\":[\"0x07\",\"0x00\",\"0x00\",\"0x00\"]}]\n");
 	k = 3;
 	v = 9;
 	td_update(fl, &k, &v);
@@ -369,6 +373,15 @@ Test(map_data, unwalkable_maps, .fini = fini)
 	td_expect(t_run("map dump pinned %s", pu), 244, "Found 0 elements\n",
 		  "Error: can't dump a user_ringbuf map: user space writes records into it for "
 		  "BPF programs to consume, there are no elements to read\n");
+	{
+		int fa = td_map(BPF_MAP_TYPE_ARENA, 0, 0, 1, "td_arena", BPF_F_MMAPABLE, 0);
+
+		td_expect(t_run("map dump id %u", td_map_id(fa)), 161, "Found 0 elements\n",
+			  "Error: can't dump an arena map: it is memory shared with BPF programs, "
+			  "not keyed elements\n");
+		td_expect_json(t_run("-j map dump id %u", td_map_id(fa)), 161, "[]\n");
+		close(fa);
+	}
 	/* pop takes from queues and stacks only */
 	td_expect(t_run("map pop pinned %s", pb), 255, "",
 		  "Error: 'pop' takes elements out of queue and stack maps only, not "
@@ -515,7 +528,8 @@ Test(map_data, unreadable_slots, .fini = fini)
 		  "Found 0 elements\n", "");
 	td_expect(t_run("map dump pinned %s", pr4), 0,
 		  "key: 00 00 00 00  value: <cannot read>\nFound 0 elements\n",
-		  "Warning: cannot read values from reuseport_sockarray map with value_size != 8\n");
+		  "Warning: cannot read values from reuseport_sockarray map with value_size "
+		  "!= 8\n");
 	td_expect_json(t_run("-j map dump pinned %s", pr4), 0,
 		       "[{\"key\":[\"0x00\",\"0x00\",\"0x00\",\"0x00\"],\"value\":{\"error\":"
 		       "\"No space left on device\"}}]\n");
@@ -646,13 +660,14 @@ Test(map_data, bad_input_changes_nothing, .fini = fini)
 		  "flags specified multiple times: noexist" },
 		{ "update %s key 1 0 0 0", "did not find value" },
 		{ "update %s value 1 2 3 4", "did not find key" },
-		{ "update %s key 1 0 0 0 value 1 2 3 4 bogus", "expected key or value, got: bogus" },
+		{ "update %s key 1 0 0 0 value 1 2 3 4 bogus",
+		  "expected key or value, got: bogus" },
 		{ "update %s key 1 0 0 0 value 1 2 3 08", "error parsing byte: 08" },
 		{ "delete %s key 1 0 0", "key expected 4 bytes got 3" },
 		{ "delete %s", "did not find key" },
 		{ "delete %s key 1 0 0 0 noexist", "flags specified multiple times: noexist" },
-		{ "pop %s", "'pop' takes elements out of queue and stack maps only, not hash maps: "
-			    "use 'lookup' and 'delete' with a key" },
+		{ "pop %s", "'pop' takes elements out of queue and stack maps only, not hash "
+			    "maps: use 'lookup' and 'delete' with a key" },
 		{ "dequeue %s", "'dequeue' takes elements out of queue and stack maps only, not "
 				"hash maps: use 'lookup' and 'delete' with a key" },
 	};
@@ -700,7 +715,8 @@ Test(map_data, usage_errors, .fini = fini)
 
 	cr_expect_eq(r.status, 255);
 	cr_expect_str_eq(r.out, "");
-	cr_expect(!strncmp(r.err, "Usage: bpftool map { show | list }   [MAP]\n", 43), "%s", r.err);
+	cr_expect(!strncmp(r.err, "Usage: bpftool map { show | list }   [MAP]\n", 43), "%s",
+		  r.err);
 	t_run_free(&r);
 	td_expect_json(t_run("-j map dump"), 255, "null\n");
 	td_expect_json(t_run("-j map dump id 1 extra"), 255, "null\n");
@@ -734,9 +750,11 @@ Test(map_data, dump_by_name, .fini = fini)
 	td_expect(t_run("map dump name %s", name), 0, want, "");
 	free(want);
 	want = td_fmt("[{\"id\":%u,\"type\":\"array\",\"name\":\"%s\",\"flags\":0,\"elements\":"
-		      "[{\"key\":[\"0x00\",\"0x00\",\"0x00\",\"0x00\"],\"value\":[\"0x00\",\"0x00\","
-		      "\"0x00\",\"0x00\"]},{\"key\":[\"0x01\",\"0x00\",\"0x00\",\"0x00\"],\"value\":"
-		      "[\"0x00\",\"0x00\",\"0x00\",\"0x00\"]}]},{\"id\":%u,\"type\":\"hash\","
+		      "[{\"key\":[\"0x00\",\"0x00\",\"0x00\",\"0x00\"],"
+		      "\"value\":[\"0x00\",\"0x00\",\"0x00\",\"0x00\"]},"
+		      "{\"key\":[\"0x01\",\"0x00\",\"0x00\",\"0x00\"],"
+		      "\"value\":[\"0x00\",\"0x00\",\"0x00\",\"0x00\"]}]},"
+		      "{\"id\":%u,\"type\":\"hash\","
 		      "\"name\":\"%s\",\"flags\":0,\"elements\":[{\"key\":[\"0x01\",\"0x00\","
 		      "\"0x00\",\"0x00\"],\"value\":[\"0x05\",\"0x00\",\"0x00\",\"0x00\"]}]}]\n",
 		      id1, name, id2, name);

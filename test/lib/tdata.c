@@ -15,7 +15,8 @@ int td_map(__u32 type, __u32 key, __u32 value, __u32 entries, const char *name, 
 {
 	struct map_create_opts o = {
 		.map_type = type, .key_size = key, .value_size = value, .max_entries = entries,
-		.name = name, .map_flags = flags, .inner_map_fd = inner_fd > 0 ? (__u32)inner_fd : 0,
+		.name = name, .map_flags = flags,
+		.inner_map_fd = inner_fd > 0 ? (__u32)inner_fd : 0,
 	};
 	int fd;
 

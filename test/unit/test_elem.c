@@ -138,7 +138,8 @@ Test(elem, byte_forms)
 	for (i = 0; i < ARRAY_SIZE(ok); i++) {
 		__u8 v = 0x5a;
 
-		cr_expect_eq(elem_parse_byte(ok[i].tok, ok[i].hex, &v), 0, "'%s' refused", ok[i].tok);
+		cr_expect_eq(elem_parse_byte(ok[i].tok, ok[i].hex, &v), 0, "'%s' refused",
+			     ok[i].tok);
 		cr_expect_eq(v, ok[i].v, "'%s' -> %#x, want %#x", ok[i].tok, v, ok[i].v);
 	}
 }
