@@ -100,9 +100,9 @@ void map_walk_close(struct map_walk *w)
  * kernel restarted the walk because the key we continued from was deleted: hash maps
  * start over at the first bucket, LPM tries at the leftmost node), nor past the bound.
  */
-static bool admit(struct map_walk *w, const __u8 *k)
+static bool walk_admit(struct map_walk *w, const __u8 *k)
 {
-	if (w->steps && !memcmp(k, w->first, w->key_size)) {
+	if (w->have_first && !memcmp(k, w->first, w->key_size)) {
 		w->restarted = true;
 		w->done = true;
 		return false;
@@ -112,16 +112,17 @@ static bool admit(struct map_walk *w, const __u8 *k)
 		w->done = true;
 		return false;
 	}
-	if (w->steps == 1)
-		memcpy(w->first, k, w->key_size);
 	return true;
 }
 
-static void keep_last(struct map_walk *w, __u32 n)
+/* Key k is returned: it is the one to go on from, and maybe the first one. */
+static void walk_keep(struct map_walk *w, const __u8 *k)
 {
-	if (!n)
-		return;
-	memcpy(w->prev, map_walk_key(w, n - 1), w->key_size);
+	if (!w->have_first) {
+		memcpy(w->first, k, w->key_size);
+		w->have_first = true;
+	}
+	memcpy(w->prev, k, w->key_size);
 	w->have_prev = true;
 }
 
@@ -162,14 +163,13 @@ static int fallback_chunk(struct map_walk *w)
 			w->done = true;
 			return err;
 		}
-		if (!admit(w, k))
+		if (!walk_admit(w, k))
 			break;
 		err = bpf_map_lookup_elem(w->fd, k, map_walk_value(w, n), 0);
 		if (err == -ENOENT && !map_is_indexed(w->type))
 			continue;	/* deleted meanwhile: go on after the previous key */
 		w->errs[n] = -err;
-		memcpy(w->prev, k, w->key_size);
-		w->have_prev = true;
+		walk_keep(w, k);
 		n++;
 	}
 	return (int)n;
@@ -187,13 +187,15 @@ static bool grow(struct map_walk *w)
 }
 
 /* Checks a generic batch's keys as the fallback checks its own; returns how many stand. */
-static __u32 admit_chunk(struct map_walk *w, __u32 count)
+static __u32 walk_admit_chunk(struct map_walk *w, __u32 count)
 {
 	__u32 i;
 
-	for (i = 0; i < count; i++)
-		if (!admit(w, map_walk_key(w, i)))
+	for (i = 0; i < count; i++) {
+		if (!walk_admit(w, map_walk_key(w, i)))
 			return i;
+		walk_keep(w, map_walk_key(w, i));
+	}
 	return count;
 }
 
@@ -226,8 +228,9 @@ static int batch_chunk(struct map_walk *w)
 			w->batch = false;	/* unexpected: go on key by key from here */
 		/* EINTR: the generic batch met a key deleted under it; resume at its cursor */
 		if (!w->bucket_cursor)
-			count = admit_chunk(w, count);
-		keep_last(w, count);
+			count = walk_admit_chunk(w, count);
+		else if (count)
+			walk_keep(w, map_walk_key(w, count - 1));
 		if (count || w->done)
 			return (int)count;
 		if (!w->batch)

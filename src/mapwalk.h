@@ -27,7 +27,7 @@ struct map_walk {
 	__u8 *cursor;		/* the batch's resume token: a bucket index or a key */
 	__u8 *prev;		/* the last key returned: where the fallback goes on from */
 	__u8 *first;		/* the first key returned: seeing it again means a restart */
-	bool started, have_prev, done;
+	bool started, have_prev, have_first, done;
 	int pending;		/* an error to report after the entries already returned */
 	unsigned long long steps, bound;
 	bool restarted;		/* stopped: the kernel restarted the walk from the start */
