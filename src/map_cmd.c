@@ -4,6 +4,7 @@
 
 #include "event_pipe.h"
 #include "map_cmd.h"
+#include "map_elem.h"
 #include "map_obj.h"
 #include "map_show.h"
 #include "out.h"
@@ -77,19 +78,19 @@ static const struct cmd map_cmds[] = {
 	{ "show", do_map_show },
 	{ "list", do_map_show },
 	{ "help", do_help },
-	{ "dump", NULL },
-	{ "update", NULL },
-	{ "lookup", NULL },
-	{ "getnext", NULL },
-	{ "delete", NULL },
+	{ "dump", do_map_dump },
+	{ "update", do_map_update },
+	{ "lookup", do_map_lookup },
+	{ "getnext", do_map_getnext },
+	{ "delete", do_map_delete },
 	{ "pin", do_map_pin },
 	{ "event_pipe", do_event_pipe },
 	{ "create", do_map_create },
-	{ "peek", NULL },
-	{ "push", NULL },
-	{ "enqueue", NULL },
-	{ "pop", NULL },
-	{ "dequeue", NULL },
+	{ "peek", do_map_lookup },
+	{ "push", do_map_update },
+	{ "enqueue", do_map_update },
+	{ "pop", do_map_pop },
+	{ "dequeue", do_map_dequeue },
 	{ "freeze", do_map_freeze },
 	{ NULL, NULL },
 };

@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/* Element commands: update/push/enqueue, lookup/peek, getnext, delete, pop/dequeue. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cpus.h"
+#include "elem.h"
+#include "errstr.h"
+#include "handle.h"
+#include "map_cmd.h"
+#include "map_elem.h"
+#include "maptype.h"
+#include "names.h"
+#include "out.h"
+#include "print_elem.h"
+#include "sys_bpf.h"
+#include "util.h"
+
+int map_elem_usage(struct ctx *c)
+{
+	struct sink s;
+
+	if (g_out.json) {
+		json_null(jw());
+		return -1;
+	}
+	sink_init_mem(&s);
+	map_help_text(&s, c->obj ? c->obj : "map");
+	sink_flush(so());
+	fwrite(s.buf, 1, s.len, stderr);
+	sink_free(&s);
+	return -1;
+}
+
+int map_elem_ncpus(__u32 map_type)
+{
+	int n;
+
+	if (!map_is_per_cpu(map_type))
+		return 1;
+	n = cpus_possible();
+	if (n <= 0) {
+		p_err("can't get # of possible cpus: %s (is /sys mounted?)",
+		      errstr(n ? n : -EINVAL).s);
+		return -1;
+	}
+	return n;
+}
+
+/* The key and value buffers of one element; zeroed, so no byte the kernel sees is stale. */
+struct kv {
+	int fd;
+	struct bpf_map_info info;
+	struct elem_fmt fmt;
+	__u8 *key;
+	__u8 *value;
+	size_t value_len;	/* per-CPU maps: a slot per possible CPU */
+};
+
+static int kv_open(struct ctx *c, struct args *a, __u32 open_flags, struct kv *kv)
+{
+	int ncpus;
+
+	kv->key = kv->value = NULL;
+	kv->fd = map_parse_open(c, a, open_flags, &kv->info);
+	if (kv->fd < 0)
+		return -1;
+	ncpus = map_elem_ncpus(kv->info.type);
+	if (ncpus < 0) {
+		close(kv->fd);
+		kv->fd = -1;
+		return -1;
+	}
+	elem_fmt_init(&kv->fmt, &kv->info, ncpus);
+	kv->value_len = map_is_per_cpu(kv->info.type) ? kv->fmt.stride * (size_t)ncpus :
+							 kv->info.value_size;
+	kv->key = xcalloc(kv->info.key_size, 1);
+	kv->value = xcalloc(kv->value_len, 1);
+	return 0;
+}
+
+static void kv_close(struct kv *kv)
+{
+	if (kv->fd >= 0)
+		close(kv->fd);
+	free(kv->key);
+	free(kv->value);
+}
+
+/* upstream passes NULL for a zero-sized key or value (alloc_key_value()) */
+static void *key_arg(const struct kv *kv)
+{
+	return kv->info.key_size ? kv->key : NULL;
+}
+
+static void *value_arg(const struct kv *kv)
+{
+	return kv->info.value_size ? kv->value : NULL;
+}
+
+static void print_entry(const struct kv *kv)
+{
+	if (g_out.json)
+		elem_json(jw(), &kv->fmt, kv->key, kv->value);
+	else
+		elem_plain(so(), &kv->fmt, kv->key, kv->value);
+}
+
+/* ---- update, push, enqueue ------------------------------------------------------------- */
+
+/* The fd a MAP or PROG value names; the kernel stores what it refers to. */
+static int open_value_ref(struct ctx *c, const struct elem *e)
+{
+	struct bpf_prog_info pinfo;
+
+	if (e->kind == ELEM_VALUE_MAP)
+		return handle_open_map(c, &e->ref, 0, NULL);
+	if (e->ref.kind == HANDLE_ID)
+		p_info("Warning: updating program array via MAP_ID, make sure this map is kept "
+		       "open\n         by some process or pinned otherwise update will be lost");
+	return handle_open_prog(c, &e->ref, &pinfo);
+}
+
+int do_map_update(struct ctx *c, struct args *a)
+{
+	struct elem_spec spec = { 0 };
+	struct elem e = { 0 };
+	struct kv kv;
+	int err, ref = -1;
+	__u32 fdval;
+
+	if (a->argc < 2)
+		return map_elem_usage(c);
+	if (kv_open(c, a, 0, &kv))
+		return -1;
+	spec.map_type = kv.info.type;
+	spec.key_size = kv.info.key_size;
+	spec.value_size = kv.info.value_size;
+	spec.want_key = kv.info.key_size > 0;
+	spec.want_value = kv.info.value_size > 0;
+	spec.want_flags = true;
+	e.key = kv.key;
+	e.value = kv.value;
+	err = elem_parse(a, &spec, &e);
+	if (err)
+		goto out;
+	if (e.kind != ELEM_VALUE_DATA) {
+		ref = open_value_ref(c, &e);
+		if (ref < 0) {
+			err = -1;
+			goto out;
+		}
+		fdval = (__u32)ref;
+		memcpy(kv.value, &fdval, sizeof(fdval));
+	} else if (map_is_per_cpu(kv.info.type)) {
+		elem_fill_per_cpu(kv.value, kv.info.value_size, kv.fmt.ncpus);
+	}
+	err = bpf_map_update_elem(kv.fd, key_arg(&kv), value_arg(&kv), e.flags);
+	if (err) {
+		p_err("update failed: %s", errstr(err).s);
+		goto out;
+	}
+	if (g_out.json)
+		json_null(jw());
+out:
+	if (ref >= 0)
+		close(ref);
+	kv_close(&kv);
+	return err;
+}
+
+/* ---- lookup, peek ---------------------------------------------------------------------- */
+
+int do_map_lookup(struct ctx *c, struct args *a)
+{
+	struct elem_spec spec = { 0 };
+	struct elem e = { 0 };
+	struct kv kv;
+	int err;
+
+	if (a->argc < 2)
+		return map_elem_usage(c);
+	if (kv_open(c, a, BPF_F_RDONLY, &kv))
+		return -1;
+	spec.map_type = kv.info.type;
+	spec.key_size = kv.info.key_size;
+	spec.want_key = kv.info.key_size > 0;
+	e.key = kv.key;
+	err = elem_parse(a, &spec, &e);
+	if (err)
+		goto out;
+	err = bpf_map_lookup_elem(kv.fd, key_arg(&kv), value_arg(&kv), 0);
+	if (err == -ENOENT) {
+		if (g_out.json)
+			json_null(jw());
+		else
+			elem_not_found_plain(so(), &kv.fmt, kv.key);
+	} else if (err) {
+		p_err("lookup failed: %s", errstr(err).s);
+	} else {
+		print_entry(&kv);
+	}
+out:
+	kv_close(&kv);
+	return err;
+}
+
+/* ---- getnext --------------------------------------------------------------------------- */
+
+int do_map_getnext(struct ctx *c, struct args *a)
+{
+	struct elem_spec spec = { 0 };
+	struct elem e = { 0 };
+	struct kv kv;
+	__u8 *next;
+	void *key = NULL;
+	int err;
+
+	if (a->argc < 2)
+		return map_elem_usage(c);
+	if (kv_open(c, a, BPF_F_RDONLY, &kv))
+		return -1;
+	next = xcalloc(kv.info.key_size, 1);
+	if (!args_empty(a)) {
+		/* as upstream, a key is required once anything follows MAP, even a 0-byte one */
+		spec.map_type = kv.info.type;
+		spec.key_size = kv.info.key_size;
+		spec.want_key = true;
+		e.key = kv.key;
+		err = elem_parse(a, &spec, &e);
+		if (err)
+			goto out;
+		key = kv.key;
+	}
+	err = bpf_map_get_next_key(kv.fd, key, next);
+	if (err) {
+		p_err("can't get next key: %s", errstr(err).s);
+		goto out;
+	}
+	if (g_out.json)
+		elem_next_json(jw(), kv.info.key_size, key, next);
+	else
+		elem_next_plain(so(), kv.info.key_size, key, next);
+out:
+	free(next);
+	kv_close(&kv);
+	return err;
+}
+
+/* ---- delete ---------------------------------------------------------------------------- */
+
+int do_map_delete(struct ctx *c, struct args *a)
+{
+	struct elem_spec spec = { 0 };
+	struct elem e = { 0 };
+	struct kv kv;
+	int err;
+
+	if (a->argc < 2)
+		return map_elem_usage(c);
+	if (kv_open(c, a, 0, &kv))
+		return -1;
+	spec.map_type = kv.info.type;
+	spec.key_size = kv.info.key_size;
+	spec.want_key = true;	/* upstream: even on a key-less map */
+	e.key = kv.key;
+	err = elem_parse(a, &spec, &e);
+	if (err)
+		goto out;
+	err = bpf_map_delete_elem(kv.fd, kv.key);
+	if (err) {
+		p_err("delete failed: %s", errstr(err).s);
+		goto out;
+	}
+	if (g_out.json)
+		json_null(jw());
+out:
+	kv_close(&kv);
+	return err;
+}
+
+/* ---- pop, dequeue ---------------------------------------------------------------------- */
+
+/*
+ * Upstream passes an uninitialised key buffer of key_size bytes here, so on a hash map
+ * its pop deletes whatever key the garbage happens to match. We take elements out of
+ * queues and stacks only, which is what pop and dequeue are for.
+ */
+static int pop(struct ctx *c, struct args *a, const char *verb)
+{
+	const char *type;
+	struct kv kv;
+	int err;
+
+	if (a->argc < 2)
+		return map_elem_usage(c);
+	if (kv_open(c, a, 0, &kv))
+		return -1;
+	/* words after MAP are ignored, as upstream */
+	if (!map_is_queue_stack(kv.info.type)) {
+		type = map_type_name(kv.info.type);
+		if (type)
+			p_err("'%s' takes elements out of queue and stack maps only, not %s maps: "
+			      "use 'lookup' and 'delete' with a key", verb, type);
+		else
+			p_err("'%s' takes elements out of queue and stack maps only, not maps of "
+			      "type %u: use 'lookup' and 'delete' with a key", verb, kv.info.type);
+		err = -1;
+		goto out;
+	}
+	err = bpf_map_lookup_and_delete_elem(kv.fd, NULL, value_arg(&kv));
+	if (err == -ENOENT) {
+		if (g_out.json)
+			json_null(jw());
+		else
+			sink_puts(so(), "Error: empty map\n");	/* upstream: stdout */
+	} else if (err) {
+		p_err("pop failed: %s", errstr(err).s);
+	} else {
+		print_entry(&kv);
+	}
+out:
+	kv_close(&kv);
+	return err;
+}
+
+int do_map_pop(struct ctx *c, struct args *a)
+{
+	return pop(c, a, "pop");
+}
+
+int do_map_dequeue(struct ctx *c, struct args *a)
+{
+	return pop(c, a, "dequeue");
+}
