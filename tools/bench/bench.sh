@@ -1,0 +1,430 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+# The benchmark of issue 7: ./bpftool against the floor (the least any implementation can do)
+# and against the distribution's bpftool, on maps this script creates and removes.
+# usage: tools/bench/bench.sh [--quick] [--check] [--rounds N] [--project PATH]
+#                             [--bpftool PATH|none] [--devnull] [--keep] [--out FILE]
+# Run from the top of the tree after `make bench-build` (make bench / make bench-check do).
+set -u
+
+B=build/bench
+PROJECT=./bpftool
+DISTRO=auto
+MODE=full
+ROUNDS=
+DEVNULL=
+KEEP=
+OUT=
+
+die() { echo "bench: $*" >&2; exit 2; }
+
+while [ $# -gt 0 ]; do
+	case $1 in
+	--quick) MODE=quick ;;
+	--full) MODE=full ;;
+	--check) MODE=check ;;
+	--rounds) ROUNDS=${2:?}; shift ;;
+	--project) PROJECT=${2:?}; shift ;;
+	--bpftool) DISTRO=${2:?}; shift ;;
+	--devnull) DEVNULL=-d ;;
+	--keep) KEEP=1 ;;
+	--out) OUT=${2:?}; shift ;;
+	-h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+	*) die "unknown option '$1' (see --help)" ;;
+	esac
+	shift
+done
+
+for b in floor-dump floor-lookup floor-show bench-setup runone; do
+	[ -x "$B/$b" ] || die "$B/$b missing: run make bench-build"
+done
+[ "$(id -u)" = 0 ] || die "needs root (bpf(2) and bpffs)"
+[ "$(stat -f -c %T /sys/fs/bpf 2>/dev/null)" = bpf_fs ] ||
+	die "/sys/fs/bpf is not a bpffs mount (mount -t bpf bpf /sys/fs/bpf)"
+
+# the distribution's bpftool: /usr/sbin/bpftool, else the first bpftool on PATH that is not ours
+if [ "$DISTRO" = auto ]; then
+	DISTRO=
+	for c in /usr/sbin/bpftool "$(command -v bpftool 2>/dev/null)"; do
+		[ -n "$c" ] && [ -x "$c" ] || continue
+		[ "$(readlink -f "$c")" = "$(readlink -f "$PROJECT")" ] && continue
+		DISTRO=$c
+		break
+	done
+elif [ "$DISTRO" = none ]; then
+	DISTRO=
+fi
+
+case $MODE in
+quick)	BIG=${ROUNDS:-3}; SMALL=$((${ROUNDS:-3} * 3))
+	MAPS="h4_100k:hash:4:8:100000 h16_100k:hash:16:64:100000 pc_100k:percpu_hash:4:8:100000"
+	DUMPS="h4_100k h16_100k pc_100k"; LOOKUP=h4_100k; SHOWN=1000 ;;
+full)	BIG=${ROUNDS:-5}; SMALL=$((${ROUNDS:-5} * 3))
+	MAPS="h4_1m:hash:4:8:1000000 h4_100k:hash:4:8:100000 h4_1k:hash:4:8:1000
+	      h16_100k:hash:16:64:100000 pc_100k:percpu_hash:4:8:100000"
+	DUMPS="h4_1m h4_100k h4_1k h16_100k pc_100k"; LOOKUP=h4_1m; SHOWN=1000 ;;
+check)	BIG=0; SMALL=0
+	MAPS="h4:hash:4:8:1000 h16:hash:16:64:100 pc:percpu_hash:4:8:100 h12:hash:12:13:50
+	      h2:hash:2:17:50 ar:array:4:8:100"
+	DUMPS="h4 h16 pc h12 h2 ar"; LOOKUP="h4 h16 pc h12 h2 ar"; SHOWN=50 ;;
+esac
+
+DIR=/sys/fs/bpf/bpftool-bench-$$
+O=$B/out
+RAW=$B/raw.txt
+: "${OUT:=$B/results${MODE#full}.md}"
+[ "$OUT" = "$B/resultscheck.md" ] && OUT=$B/check.md
+MISMATCH=0
+FAILED=0
+
+cleanup() {
+	[ -n "$KEEP" ] && { echo "bench: maps kept in $DIR" >&2; return; }
+	rm -rf "$DIR"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+# --- the output check -------------------------------------------------------------------------
+# Splits `map show` output into one line per map, "ID<TAB>block" (newlines as \n), sorted by id;
+# $2 = norm: type names newer than bpftool 7.1 become numbers, so the distro's 7.1 compares.
+show_blocks() {
+	awk -v norm="$2" '
+	function out(b) { if (b != "") { match(b, /[0-9]+/); print substr(b, RSTART, RLENGTH) "\t" b } }
+	function n71(s) {
+		if (norm != "norm") return s
+		gsub(/: cgrp_storage  /, ": type 32  ", s); gsub(/"type":"cgrp_storage"/, "\"type\":32", s)
+		gsub(/: arena  /, ": type 33  ", s); gsub(/"type":"arena"/, "\"type\":33", s)
+		gsub(/: insn_array  /, ": type 34  ", s); gsub(/"type":"insn_array"/, "\"type\":34", s)
+		gsub(/: rhash  /, ": type 35  ", s); gsub(/"type":"rhash"/, "\"type\":35", s)
+		return s
+	}
+	/^\[/ {			# JSON: one array on one line
+		s = $0; sub(/^\[/, "", s); sub(/\]$/, "", s)
+		n = split(s, parts, /\},\{"id":/)
+		for (i = 1; i <= n; i++) {
+			p = parts[i]
+			if (i > 1) p = "{\"id\":" p
+			if (i < n) p = p "}"
+			out(n71(p))
+		}
+		next
+	}
+	/^[0-9]+: / { out(n71(b)); b = $0; next }
+	{ b = b "\\n" $0 }
+	END { out(n71(b)) }' "$1" | sort -n
+}
+
+# cmp_out KIND WANT GOT NORM: "ok ...", or "MISMATCH ..." for bytes that differ
+cmp_out() {
+	local kind=$1 want=$2 got=$3 norm=${4:-} r
+	if cmp -s "$want" "$got"; then
+		echo "ok (identical)"
+		return
+	fi
+	if [ "$kind" != show ]; then
+		if cmp -s "$want" "$got"; then
+			echo "ok"
+		else
+			r=$(cmp "$want" "$got" 2>&1 | sed 's/^[^ ]* [^ ]* //')
+			echo "MISMATCH: $r"
+		fi
+		return
+	fi
+	# show lists every map of the system, and other processes create and remove maps while we
+	# run: compare the maps listed by both; ours (bench_*) must be in both
+	show_blocks "$want" "$norm" >"$want.blk"
+	show_blocks "$got" "$norm" >"$got.blk"
+	join -t "$(printf '\t')" -j1 -o 1.1 -v1 "$want.blk" "$got.blk" >"$want.only"
+	join -t "$(printf '\t')" -j1 -o 1.1 -v2 "$want.blk" "$got.blk" >"$got.only"
+	awk -F'\t' 'NR == FNR { a[$1] = $2; next }
+		($1 in a) { n++; if (a[$1] != $2) { d++; if (!first) first = $1 } }
+		END { printf "%d %d %s\n", n, d, first }' "$want.blk" "$got.blk" | {
+		read -r both diff first
+		ours=$(cat "$want.only" "$got.only" | while read -r id; do
+			grep -h "^$id	" "$want.blk" "$got.blk"; done | grep -c 'bench_s')
+		churn=$(($(wc -l <"$want.only") + $(wc -l <"$got.only")))
+		if [ "$diff" -gt 0 ]; then
+			echo "MISMATCH: $diff of $both maps differ, first id $first"
+		elif [ "$ours" -gt 0 ] || [ "$both" -eq 0 ]; then
+			echo "MISMATCH: $ours of the benchmark's maps missing on one side"
+		else
+			[ "$churn" -gt 0 ] && churn="; $churn other maps came or went between the runs"
+			[ "$churn" = 0 ] && churn=
+			echo "ok ($both maps equal$churn)"
+		fi
+	}
+}
+
+# --- measurements -----------------------------------------------------------------------------
+# Each measurement: NAME KIND(dump|lookup|show) JSON(-j|"") MAP. cmd_of IMPL KIND J MAP sets
+# CMD to the command line of one implementation.
+key_of() {	# MAP: the bytes of key 42 as bench-setup fills it (i LE, then (i * 7 + j) & 255)
+	local ks j k="42 0"
+	ks=$(echo "$MAPS" | tr ' ' '\n' | awk -F: -v m="$1" '$1 == m { print $3 }')
+	for ((j = 2; j < ks; j++)); do
+		if [ $j -lt 4 ]; then k="$k 0"; else k="$k $(((42 * 7 + j) & 255))"; fi
+	done
+	echo "$k"
+}
+
+cmd_of() {
+	local impl=$1 kind=$2 j=$3 map=$4 tool key
+	key=()
+	[ "$kind" = lookup ] && read -r -a key <<<"$(key_of "$map")"
+	case $impl in
+	project) tool=$PROJECT ;;
+	distro) tool=$DISTRO ;;
+	esac
+	case $impl/$kind in
+	floor/dump) CMD=("$B/floor-dump" ${j:+"$j"} pinned "$DIR/$map") ;;
+	floorread/dump) CMD=("$B/floor-dump" -n pinned "$DIR/$map") ;;
+	floor/lookup) CMD=("$B/floor-lookup" ${j:+"$j"} pinned "$DIR/$map" key "${key[@]}") ;;
+	floor/show) CMD=("$B/floor-show" ${j:+"$j"}) ;;
+	*/dump) CMD=("$tool" ${j:+"$j"} map dump pinned "$DIR/$map") ;;
+	*/lookup) CMD=("$tool" ${j:+"$j"} map lookup pinned "$DIR/$map" key "${key[@]}") ;;
+	*/show) CMD=("$tool" ${j:+"$j"} map show) ;;
+	esac
+}
+
+label_of() {
+	case $1 in
+	project) echo "./bpftool" ;;
+	floor) echo "floor" ;;
+	floorread) echo "floor, read only" ;;
+	distro) echo "$DISTRO_LABEL" ;;
+	esac
+}
+
+# check MEAS KIND J MAP: runs each implementation once into $O/, compares with the floor; sets
+# IMPLS (the ones to time) and writes "MEAS IMPL check-text" lines to $O/checks
+check() {
+	local meas=$1 kind=$2 j=$3 map=$4 impl f g rc text norm
+	IMPLS="floor"
+	[ "$kind" = dump ] && IMPLS="$IMPLS floorread"
+	f=$O/${meas//[^A-Za-z0-9-]/_}
+	cmd_of floor "$kind" "$j" "$map"
+	"${CMD[@]}" >"$f.floor" 2>"$f.floor.err"
+	rc=$?
+	[ $rc = 0 ] || die "floor failed for $meas (exit $rc): $(head -n1 "$f.floor.err")"
+	printf '%s\tfloor\t-\n' "$meas" >>"$O/checks"
+	[ "$kind" = dump ] && printf '%s\tfloorread\t-\n' "$meas" >>"$O/checks"
+	for impl in project distro; do
+		[ "$impl" = distro ] && [ -z "$DISTRO" ] && continue
+		g=$f.$impl
+		cmd_of $impl "$kind" "$j" "$map"
+		"${CMD[@]}" >"$g" 2>"$g.err"
+		rc=$?
+		if [ $rc != 0 ]; then
+			text="exit $rc: $(head -n1 "$g.err"; [ -s "$g.err" ] || head -c 200 "$g")"
+			if grep -qs 'is not supported by this build' "$g" "$g.err"; then
+				text="n/a (not implemented yet): $text"
+			else
+				text="FAILED: $text"
+				FAILED=1
+				echo "bench: $meas: $(label_of $impl) $text" >&2
+			fi
+		else
+			norm=
+			[ "$impl" = distro ] && norm=norm
+			text=$(cmp_out "$kind" "$f.floor" "$g" $norm)
+			IMPLS="$IMPLS $impl"
+		fi
+		case $text in
+		MISMATCH*)
+			MISMATCH=1
+			echo "bench: $meas: $(label_of $impl) $text (floor: $f.floor, it: $g)" >&2
+			if [ "$kind" = show ]; then
+				diff "$f.floor.blk" "$g.blk" | head -n 6 >&2
+			else
+				diff "$f.floor" "$g" | head -n 6 >&2
+			fi ;;
+		esac
+		printf '%s\t%s\t%s\n' "$meas" "$impl" "$text" >>"$O/checks"
+	done
+	# the project is listed first so each round runs A B C in the same order
+	case " $IMPLS " in *" project "*) IMPLS="project ${IMPLS/ project/}" ;; esac
+}
+
+# measure MEAS KIND J MAP ROUNDS: a -m warm-up (peak memory), then ROUNDS timed rounds
+measure() {
+	local meas=$1 kind=$2 j=$3 map=$4 rounds=$5 impl r line
+	for impl in $IMPLS; do
+		cmd_of $impl "$kind" "$j" "$map"
+		line=$($B/runone -m $DEVNULL -- "${CMD[@]}")
+		printf '%s\t%s\t0\t%s\n' "$meas" "$impl" "$line" >>"$RAW"
+	done
+	for r in $(seq 1 "$rounds"); do
+		for impl in $IMPLS; do
+			cmd_of $impl "$kind" "$j" "$map"
+			line=$($B/runone $DEVNULL -- "${CMD[@]}")
+			printf '%s\t%s\t%s\t%s\n' "$meas" "$impl" "$r" "$line" >>"$RAW"
+		done
+	done
+}
+
+run_one() {	# MEAS KIND J MAP ROUNDS
+	check "$1" "$2" "$3" "$4"
+	if [ "$5" -gt 0 ]; then
+		printf '  %-22s %s\n' "$1" "$IMPLS" >&2
+		measure "$@"
+	fi
+}
+
+# --- report -----------------------------------------------------------------------------------
+# $O/checks: MEAS<TAB>IMPL<TAB>CHECK; $RAW: MEAS<TAB>IMPL<TAB>ROUND<TAB>WALL_US CPU_US PEAK_KIB
+# BYTES STATUS (round 0 is the -m warm-up, which gives the peak memory)
+report() {
+	echo "| measurement | implementation | wall ms | cpu ms | peak KiB | bytes out |" \
+		"wall ÷ floor | cpu ÷ floor | wall ÷ bpftool | cpu ÷ bpftool | output check |"
+	echo "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|"
+	awk -F'\t' -v distro_label="$DISTRO_LABEL" '
+	function med(arr, n,   i, j, t) {	# median of arr[1..n]
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1 && arr[j - 1] > arr[j]; j--) {
+				t = arr[j]; arr[j] = arr[j - 1]; arr[j - 1] = t
+			}
+		return n % 2 ? arr[(n + 1) / 2] : (arr[n / 2] + arr[n / 2 + 1]) / 2
+	}
+	function ratio(m, a, b, col,   r, n, x, y, q) {	# median over the rounds of a/b
+		n = 0
+		for (r = 1; r <= rounds[m]; r++) {
+			if (!(((m, a, r) in v) && ((m, b, r) in v)))
+				continue
+			split(v[m, a, r], x, " "); split(v[m, b, r], y, " ")
+			if (y[col] <= 0)
+				return "—"
+			q[++n] = x[col] / y[col]
+		}
+		return n ? sprintf("%.2f", med(q, n)) : "—"
+	}
+	FILENAME ~ /checks$/ {
+		chk[$1, $2] = $3
+		if (!($1 in seen)) { seen[$1] = 1; order[++nm] = $1 }
+		impls[$1] = impls[$1] " " $2
+		next
+	}
+	{
+		split($4, x, " ")
+		if ($3 == 0) { peak[$1, $2] = x[3]; next }
+		v[$1, $2, $3] = x[1] " " x[2]
+		if ($3 > rounds[$1]) rounds[$1] = $3
+		if (x[5] != 0) bad[$1, $2] = bad[$1, $2] " exit " x[5]
+		if (!(($1, $2) in bytes)) bytes[$1, $2] = x[4]
+		else if (bytes[$1, $2] != x[4]) bytes[$1, $2] = "varies"
+	}
+	END {
+		name["project"] = "./bpftool"; name["floor"] = "floor"
+		name["floorread"] = "floor, read only"; name["distro"] = distro_label
+		for (k = 1; k <= nm; k++) {
+			m = order[k]
+			ni = split(impls[m], il, " ")
+			for (i = 1; i <= ni; i++) {
+				p = il[i]; n = 0
+				for (r = 1; r <= rounds[m]; r++) {
+					if (!((m, p, r) in v))
+						continue
+					split(v[m, p, r], x, " ")
+					w[++n] = x[1] / 1000; c[n] = x[2] / 1000
+				}
+				ck = chk[m, p]
+				if (ck == "-")
+					ck = p == "floor" ? "(the reference)" : "(formats nothing)"
+				if ((m, p) in bad)
+					ck = ck "; FAILED in a round:" bad[m, p]
+				if (!n) {
+					printf "| %s | %s | n/a | | | | | | | | %s |\n", m, name[p], ck
+					continue
+				}
+				printf "| %s | %s | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s |\n",
+					m, name[p], med(w, n), med(c, n),
+					((m, p) in peak) ? peak[m, p] : "?", bytes[m, p],
+					ratio(m, p, "floor", 1), ratio(m, p, "floor", 2),
+					ratio(m, p, "distro", 1), ratio(m, p, "distro", 2), ck
+			}
+		}
+	}' "$O/checks" "$RAW"
+}
+
+header() {
+	local cpu ver
+	cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+	echo "# bpftool-static benchmark ($MODE)"
+	echo
+	echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); host: $(uname -srm); cpu: ${cpu:-?} ×$(nproc)" \
+		"(possible CPUs $(cat /sys/devices/system/cpu/possible))"
+	echo "- load at start: $LOAD0"
+	ver=$($PROJECT version 2>&1 | head -n1)
+	echo "- project: $PROJECT ($ver)"
+	echo "- floor: $B/floor-{dump,lookup,show} (static musl -Os, BPF_MAP_LOOKUP_BATCH, one 1 MiB buffer)"
+	echo "- distribution bpftool: ${DISTRO:-none}${DISTRO:+ ($DISTRO_LABEL, $($DISTRO version 2>&1 | sed -n 2p))}"
+	echo "- rounds: $BIG (dumps of 100k+ entries), $SMALL (other); each round runs the" \
+		"implementations one after another; one untimed warm-up run each (it measures peak memory)"
+	echo "- stdout: $([ -n "$DEVNULL" ] && echo /dev/null || echo 'a pipe, drained and counted by runone')"
+}
+
+# --- main -------------------------------------------------------------------------------------
+DISTRO_LABEL=
+[ -n "$DISTRO" ] && DISTRO_LABEL="bpftool $($DISTRO version 2>/dev/null | awk 'NR == 1 { print $2 }')"
+LOAD0=$(uptime | sed 's/.*load average/load average/')
+rm -rf "$O" && mkdir -p "$O" || die "cannot create $O"
+: >"$RAW"
+: >"$O/checks"
+mkdir "$DIR" || die "cannot create $DIR"
+t0=$(date +%s.%N)
+# shellcheck disable=SC2086
+$B/bench-setup "$DIR" $MAPS "show:$SHOWN" || die "setup failed"
+echo "bench: maps ready in $DIR ($(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s)" >&2
+if [ -z "$DISTRO" ]; then
+	echo "bench: no distribution bpftool found: comparing with the floor only" >&2
+fi
+
+T0=$(date +%s)
+for m in $DUMPS; do
+	r=$BIG
+	case $m in *1k) r=$SMALL ;; esac
+	run_one "dump $m" dump "" "$m" "$r"
+	run_one "dump -j $m" dump -j "$m" "$r"
+done
+for m in $LOOKUP; do
+	run_one "lookup $m" lookup "" "$m" "$SMALL"
+	run_one "lookup -j $m" lookup -j "$m" "$SMALL"
+done
+run_one "show ($SHOWN+ maps)" show "" - "$SMALL"
+run_one "show -j ($SHOWN+ maps)" show -j - "$SMALL"
+T1=$(date +%s)
+
+if [ "$MODE" = check ]; then
+	awk -F'\t' -v d="$DISTRO_LABEL" '$2 == "project" || $2 == "distro" {
+		printf "  %-14s %-24s %s\n", $2 == "project" ? "./bpftool" : d, $1, $3 }' \
+		"$O/checks" | tee "$OUT"
+	if [ "$MISMATCH" = 1 ] || [ "$FAILED" = 1 ]; then
+		echo "bench-check: FAILED: an output differs from the floor's or a command failed" \
+			"(above; files in $O)" >&2
+		exit 1
+	fi
+	awk -F'\t' '$2 == "project" && $3 ~ /^ok/ { found = 1 } END { exit !found }' "$O/checks" ||
+		echo "bench-check: ./bpftool implements none of these commands yet (skipped);" \
+			"${DISTRO:+only }the floors were checked${DISTRO:+ against $DISTRO}" >&2
+	echo "bench-check: ok" >&2
+	exit 0
+fi
+
+{
+	header
+	echo "- load at end: $(uptime | sed 's/.*load average/load average/'); timed part took $((T1 - T0)) s"
+	echo
+	report
+	echo
+	echo "Times are medians over the rounds; a ratio is the median over the rounds of the two" \
+		"implementations' times in the same round. Compare ratios within one run, never absolute" \
+		"times across runs. Peak KiB is VmHWM at exit."
+} | tee "$OUT"
+echo "bench: saved $OUT; raw data $RAW; outputs in $O" >&2
+if [ "$MISMATCH" = 1 ]; then
+	echo "bench: OUTPUT MISMATCH against the floor: the numbers above compare different work" >&2
+	exit 1
+fi
+if [ "$FAILED" = 1 ]; then
+	echo "bench: a command failed (see the output check column)" >&2
+	exit 1
+fi
