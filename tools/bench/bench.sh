@@ -64,13 +64,16 @@ full)	BIG=${ROUNDS:-5}; SMALL=$((${ROUNDS:-5} * 3))
 	      h16_100k:hash:16:64:100000 pc_100k:percpu_hash:4:8:100000"
 	DUMPS="h4_1m h4_100k h4_1k h16_100k pc_100k"; LOOKUP=h4_1m; SHOWN=1000 ;;
 check)	BIG=0; SMALL=0
-	MAPS="h4:hash:4:8:1000 h16:hash:16:64:100 pc:percpu_hash:4:8:100 h12:hash:12:13:50
-	      h2:hash:2:17:50 ar:array:4:8:100"
-	DUMPS="h4 h16 pc h12 h2 ar"; LOOKUP="h4 h16 pc h12 h2 ar"; SHOWN=50 ;;
+	MAPS="h4:hash:4:8:1000 h16:hash:16:64:100 pc:percpu_hash:4:8:100 ar:array:4:8:100
+	      h8:hash:8:16:1 h12:hash:12:13:1 h2:hash:2:17:1"
+	DUMPS="h4 h16 pc ar h8 h12 h2"; LOOKUP=$DUMPS; SHOWN=50 ;;
 esac
 
+SHOW="show ($SHOWN+ maps)"
+SHOWJ="show -j ($SHOWN+ maps)"
 DIR=/sys/fs/bpf/bpftool-bench-$$
 O=$B/out
+GOLDEN=tools/bench/golden
 RAW=$B/raw.txt
 : "${OUT:=$B/results${MODE#full}.md}"
 [ "$OUT" = "$B/resultscheck.md" ] && OUT=$B/check.md
@@ -158,11 +161,16 @@ cmp_out() {
 # --- measurements -----------------------------------------------------------------------------
 # Each measurement: NAME KIND(dump|lookup|show) JSON(-j|"") MAP. cmd_of IMPL KIND J MAP sets
 # CMD to the command line of one implementation.
-key_of() {	# MAP: the bytes of key 42 as bench-setup fills it (i LE, then (i * 7 + j) & 255)
-	local ks j k="42 0"
-	ks=$(echo "$MAPS" | tr ' ' '\n' | awk -F: -v m="$1" '$1 == m { print $3 }')
-	for ((j = 2; j < ks; j++)); do
-		if [ $j -lt 4 ]; then k="$k 0"; else k="$k $(((42 * 7 + j) & 255))"; fi
+key_of() {	# MAP: the bytes of key 42 (0 in smaller maps) as bench-setup fills them
+	local spec ks n i j k=
+	spec=$(echo "$MAPS" | tr ' ' '\n' | grep "^$1:")
+	ks=$(echo "$spec" | cut -d: -f3)
+	n=$(echo "$spec" | cut -d: -f5)
+	i=42
+	[ "$n" -gt 42 ] || i=0
+	for ((j = 0; j < ks; j++)); do	# i little-endian, then (i * 7 + j) & 255
+		if [ $j -lt 4 ]; then k="$k $(((i >> (8 * j)) & 255))"
+		else k="$k $(((i * 7 + j) & 255))"; fi
 	done
 	echo "$k"
 }
@@ -195,27 +203,48 @@ label_of() {
 	esac
 }
 
+fname() {	# MEAS: where its outputs go, without the file name extension
+	echo "$O/${1//[^A-Za-z0-9-]/_}"
+}
+
+# once MEAS IMPL KIND J MAP FILE: one run with its output in FILE (stderr in FILE.err) under
+# runone -m, which gives the peak memory (raw round 0; it is also the warm-up); sets RC
+once() {
+	local line
+	cmd_of "$2" "$3" "$4" "$5"
+	line=$($B/runone -m -o "$6" -e "$6.err" -- "${CMD[@]}") || die "runone failed"
+	printf '%s\t%s\t0\t%s\n' "$1" "$2" "$line" >>"$RAW"
+	RC=${line##* }
+}
+
 # check MEAS KIND J MAP: runs each implementation once into $O/, compares with the floor; sets
-# IMPLS (the ones to time) and writes "MEAS IMPL check-text" lines to $O/checks
+# IMPLS (the ones to time) and writes MEAS<TAB>IMPL<TAB>CHECK-TEXT lines to $O/checks
 check() {
-	local meas=$1 kind=$2 j=$3 map=$4 impl f g rc text norm
+	local meas=$1 kind=$2 j=$3 map=$4 impl f g text norm
 	IMPLS="floor"
-	[ "$kind" = dump ] && IMPLS="$IMPLS floorread"
-	f=$O/${meas//[^A-Za-z0-9-]/_}
-	cmd_of floor "$kind" "$j" "$map"
-	"${CMD[@]}" >"$f.floor" 2>"$f.floor.err"
-	rc=$?
-	[ $rc = 0 ] || die "floor failed for $meas (exit $rc): $(head -n1 "$f.floor.err")"
+	f=$(fname "$meas")
+	once "$meas" floor "$kind" "$j" "$map" "$f.floor"
+	[ "$RC" = 0 ] || die "floor failed for $meas (exit $RC): $(head -n1 "$f.floor.err")"
 	printf '%s\tfloor\t-\n' "$meas" >>"$O/checks"
-	[ "$kind" = dump ] && printf '%s\tfloorread\t-\n' "$meas" >>"$O/checks"
+	# the floors' own golden bytes (verified against bpftool 7.1; deterministic maps only)
+	g=$GOLDEN/${f##*/}
+	if [ -f "$g" ]; then
+		text=$(cmp_out "$kind" "$g" "$f.floor")
+		case $text in MISMATCH*) MISMATCH=1; echo "bench: $meas: floor vs $g: $text" >&2 ;; esac
+		printf '%s\tgolden\t%s\n' "$meas" "$text" >>"$O/checks"
+	fi
+	if [ "$kind" = dump ]; then
+		once "$meas" floorread "$kind" "$j" "$map" "$f.floorread"
+		[ "$RC" = 0 ] || die "floor -n failed for $meas (exit $RC)"
+		printf '%s\tfloorread\t-\n' "$meas" >>"$O/checks"
+		IMPLS="$IMPLS floorread"
+	fi
 	for impl in project distro; do
 		[ "$impl" = distro ] && [ -z "$DISTRO" ] && continue
 		g=$f.$impl
-		cmd_of $impl "$kind" "$j" "$map"
-		"${CMD[@]}" >"$g" 2>"$g.err"
-		rc=$?
-		if [ $rc != 0 ]; then
-			text="exit $rc: $(head -n1 "$g.err"; [ -s "$g.err" ] || head -c 200 "$g")"
+		once "$meas" "$impl" "$kind" "$j" "$map" "$g"
+		if [ "$RC" != 0 ]; then
+			text="exit $RC: $(head -n1 "$g.err"; [ -s "$g.err" ] || head -c 200 "$g")"
 			if grep -qs 'is not supported by this build' "$g" "$g.err"; then
 				text="n/a (not implemented yet): $text"
 			else
@@ -241,22 +270,17 @@ check() {
 		esac
 		printf '%s\t%s\t%s\n' "$meas" "$impl" "$text" >>"$O/checks"
 	done
-	# the project is listed first so each round runs A B C in the same order
+	# the project first: every round runs the implementations in this order
 	case " $IMPLS " in *" project "*) IMPLS="project ${IMPLS/ project/}" ;; esac
 }
 
-# measure MEAS KIND J MAP ROUNDS: a -m warm-up (peak memory), then ROUNDS timed rounds
+# measure MEAS KIND J MAP ROUNDS: ROUNDS timed rounds (after check's run, the warm-up)
 measure() {
 	local meas=$1 kind=$2 j=$3 map=$4 rounds=$5 impl r line
-	for impl in $IMPLS; do
-		cmd_of $impl "$kind" "$j" "$map"
-		line=$($B/runone -m $DEVNULL -- "${CMD[@]}")
-		printf '%s\t%s\t0\t%s\n' "$meas" "$impl" "$line" >>"$RAW"
-	done
-	for r in $(seq 1 "$rounds"); do
+	for ((r = 1; r <= rounds; r++)); do
 		for impl in $IMPLS; do
 			cmd_of $impl "$kind" "$j" "$map"
-			line=$($B/runone $DEVNULL -- "${CMD[@]}")
+			line=$($B/runone $DEVNULL -- "${CMD[@]}") || die "runone failed"
 			printf '%s\t%s\t%s\t%s\n' "$meas" "$impl" "$r" "$line" >>"$RAW"
 		done
 	done
@@ -298,6 +322,8 @@ report() {
 		return n ? sprintf("%.2f", med(q, n)) : "—"
 	}
 	FILENAME ~ /checks$/ {
+		if ($2 == "golden")
+			next
 		chk[$1, $2] = $3
 		if (!($1 in seen)) { seen[$1] = 1; order[++nm] = $1 }
 		impls[$1] = impls[$1] " " $2
@@ -358,7 +384,8 @@ header() {
 	echo "- floor: $B/floor-{dump,lookup,show} (static musl -Os, BPF_MAP_LOOKUP_BATCH, one 1 MiB buffer)"
 	echo "- distribution bpftool: ${DISTRO:-none}${DISTRO:+ ($DISTRO_LABEL, $($DISTRO version 2>&1 | sed -n 2p))}"
 	echo "- rounds: $BIG (dumps of 100k+ entries), $SMALL (other); each round runs the" \
-		"implementations one after another; one untimed warm-up run each (it measures peak memory)"
+		"implementations one after another, after one untimed run each (the output check, warm-up and" \
+		"peak memory run)"
 	echo "- stdout: $([ -n "$DEVNULL" ] && echo /dev/null || echo 'a pipe, drained and counted by runone')"
 }
 
@@ -389,22 +416,45 @@ for m in $LOOKUP; do
 	run_one "lookup $m" lookup "" "$m" "$SMALL"
 	run_one "lookup -j $m" lookup -j "$m" "$SMALL"
 done
-run_one "show ($SHOWN+ maps)" show "" - "$SMALL"
-run_one "show -j ($SHOWN+ maps)" show -j - "$SMALL"
+run_one "$SHOW" show "" - "$SMALL"
+run_one "$SHOWJ" show -j - "$SMALL"
 T1=$(date +%s)
 
+# The comparison must catch what it is there to catch: a changed byte, a changed map block, a
+# missing map of ours; and it must accept identical bytes.
+selftest() {
+	local d=$O/selftest
+	mkdir -p "$d"
+	set -- "$(fname "dump h4").floor" "$(fname "$SHOW").floor" "$(fname "$SHOWJ").floor"
+	[ -s "$1" ] && [ -s "$2" ] && [ -s "$3" ] || { echo "selftest: outputs missing"; return 1; }
+	sed '2s/^key: ./key: Z/' "$1" >"$d/dump"
+	sed 's/\(bench_s0003  flags 0x\)0/\11/' "$2" >"$d/show1"
+	awk '/bench_s0005/ { skip = 1; next } /^[0-9]+: / { skip = 0 } !skip' "$2" >"$d/show2"
+	sed 's/\("name":"bench_s0003","flags":\)0/\11/' "$3" >"$d/showj"
+	cp "$2" "$d/same"
+	case $(cmp_out dump "$1" "$d/dump") in MISMATCH*) ;; *) echo "selftest: changed byte"; return 1 ;; esac
+	case $(cmp_out show "$2" "$d/show1") in MISMATCH*) ;; *) echo "selftest: changed map"; return 1 ;; esac
+	case $(cmp_out show "$2" "$d/show2") in MISMATCH*) ;; *) echo "selftest: missing map"; return 1 ;; esac
+	case $(cmp_out show "$3" "$d/showj") in MISMATCH*) ;; *) echo "selftest: changed JSON"; return 1 ;; esac
+	case $(cmp_out show "$2" "$d/same") in ok*) ;; *) echo "selftest: equal copies"; return 1 ;; esac
+	echo "ok"
+}
+
 if [ "$MODE" = check ]; then
-	awk -F'\t' -v d="$DISTRO_LABEL" '$2 == "project" || $2 == "distro" {
-		printf "  %-14s %-24s %s\n", $2 == "project" ? "./bpftool" : d, $1, $3 }' \
-		"$O/checks" | tee "$OUT"
+	awk -F'\t' -v d="$DISTRO_LABEL" '$2 == "project" || $2 == "distro" || $2 == "golden" {
+		w = $2 == "project" ? "./bpftool" : $2 == "golden" ? "golden bytes" : d
+		printf "  %-14s %-24s %s\n", w, $1, $3 }' "$O/checks" | tee "$OUT"
+	st=$(selftest)
+	echo "  comparator self-test: $st" | tee -a "$OUT"
+	[ "$st" = ok ] || MISMATCH=1
 	if [ "$MISMATCH" = 1 ] || [ "$FAILED" = 1 ]; then
 		echo "bench-check: FAILED: an output differs from the floor's or a command failed" \
 			"(above; files in $O)" >&2
 		exit 1
 	fi
 	awk -F'\t' '$2 == "project" && $3 ~ /^ok/ { found = 1 } END { exit !found }' "$O/checks" ||
-		echo "bench-check: ./bpftool implements none of these commands yet (skipped);" \
-			"${DISTRO:+only }the floors were checked${DISTRO:+ against $DISTRO}" >&2
+		echo "bench-check: ./bpftool implements none of these commands yet (skipped); the" \
+			"floors were checked against their golden bytes${DISTRO:+ and $DISTRO}" >&2
 	echo "bench-check: ok" >&2
 	exit 0
 fi

@@ -19,7 +19,9 @@
 
 #include "sys_bpf.h"
 
-#define OB_CAP (1u << 20)
+#ifndef OB_CAP
+#define OB_CAP (256u << 10)	/* output buffer: few write(2) calls */
+#endif
 
 struct obuf {
 	char *buf;

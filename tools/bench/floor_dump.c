@@ -6,7 +6,9 @@
  */
 #include "floor.h"
 
-#define BATCH_BYTES (1u << 20)	/* keys + values fetched per bpf(2) call */
+#ifndef BATCH_BYTES
+#define BATCH_BYTES (256u << 10)	/* keys + values fetched per bpf(2) call */
+#endif
 
 struct dump {
 	struct fmt f;

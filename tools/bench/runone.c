@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
  * Runs one command and measures it: wall time, user+sys CPU time (wait4's rusage) and peak
- * memory. usage: runone [-d] [-m] [-e ERRFILE] -- CMD [ARG...]
+ * memory. usage: runone [-d | -o OUTFILE] [-m] [-e ERRFILE] -- CMD [ARG...]
  * The command's stdout goes into a pipe that runone drains and counts (-d: /dev/null, bytes
- * then 0), stderr to ERRFILE (default /dev/null). Prints one line:
+ * then 0; -o: into OUTFILE, bytes its size), stderr to ERRFILE (default /dev/null).
+ * Prints one line:
  *   WALL_US CPU_US PEAK_KIB BYTES STATUS     (STATUS = exit code, or 128 + signal)
  * With -m, PEAK_KIB is VmHWM of /proc/PID/status read at the PTRACE_EVENT_EXIT stop: exact,
  * and only the command's own image. Without -m (or when ptrace fails) it is ru_maxrss, which
@@ -21,6 +22,7 @@
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/signalfd.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -104,21 +106,28 @@ static void reap(struct run *r)
 	}
 }
 
+static int fail(const char *what)
+{
+	fprintf(stderr, "runone: %s: %s\n", what, strerror(errno));
+	return 1;
+}
+
 static int usage(void)
 {
-	fputs("usage: runone [-d] [-m] [-e ERRFILE] -- CMD [ARG...]\n", stderr);
+	fputs("usage: runone [-d | -o OUTFILE] [-m] [-e ERRFILE] -- CMD [ARG...]\n", stderr);
 	return 2;
 }
 
 int main(int argc, char **argv)
 {
-	const char *errfile = "/dev/null";
+	const char *errfile = "/dev/null", *outfile = NULL;
 	int p[2] = { -1, -1 }, devnull = 0, trace = 0, i, sfd;
 	struct run r = { .peak_kib = -1 };
 	struct signalfd_siginfo si;
 	struct pollfd pf[2];
 	long long t0, t1, bytes = 0;
 	sigset_t mask, old;
+	struct stat sb;
 	ssize_t n;
 
 	for (i = 1; i < argc && strcmp(argv[i], "--"); i++) {
@@ -126,6 +135,8 @@ int main(int argc, char **argv)
 			devnull = 1;
 		else if (!strcmp(argv[i], "-m"))
 			trace = 1;
+		else if (!strcmp(argv[i], "-o") && i + 1 < argc)
+			outfile = argv[++i];
 		else if (!strcmp(argv[i], "-e") && i + 1 < argc)
 			errfile = argv[++i];
 		else
@@ -137,26 +148,31 @@ int main(int argc, char **argv)
 	sigaddset(&mask, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &mask, &old);
 	sfd = signalfd(-1, &mask, SFD_CLOEXEC);
-	if (devnull)
+	if (outfile)
+		p[1] = open(outfile, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	else if (devnull)
 		p[1] = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	else if (pipe2(p, O_CLOEXEC))
-		return 1;
+		return fail("pipe");
+	if (p[1] < 0)
+		return fail(outfile ? outfile : "/dev/null");
 	if (sfd < 0)
-		return 1;
+		return fail("signalfd");
 	t0 = now_us();
 	r.pid = fork();
 	if (r.pid < 0)
-		return 1;
+		return fail("fork");
 	if (!r.pid)
 		child(p[1], errfile, argv + i + 1, &old, trace);
-	close(p[1]);
-	pf[0] = (struct pollfd){ .fd = devnull ? -1 : p[0], .events = POLLIN };
+	pf[0] = (struct pollfd){ .fd = p[0], .events = POLLIN };	/* -1 (ignored) if no pipe */
 	pf[1] = (struct pollfd){ .fd = sfd, .events = POLLIN };
+	if (p[0] >= 0)
+		close(p[1]);
 	while (!r.done) {
 		if (poll(pf, 2, -1) < 0) {
 			if (errno == EINTR)
 				continue;
-			return 1;
+			return fail("poll");
 		}
 		if (pf[0].revents) {
 			n = read(p[0], buf, sizeof(buf));
@@ -167,13 +183,15 @@ int main(int argc, char **argv)
 		}
 		if (pf[1].revents) {
 			if (read(sfd, &si, sizeof(si)) < 0 && errno != EAGAIN)
-				return 1;
+				return fail("read signalfd");
 			reap(&r);
 		}
 	}
 	while (pf[0].fd >= 0 && (n = read(p[0], buf, sizeof(buf))) > 0)
 		bytes += n;
 	t1 = now_us();
+	if (outfile && !fstat(p[1], &sb))
+		bytes = sb.st_size;
 	printf("%lld %lld %ld %lld %d\n", t1 - t0,
 	       (long long)(r.ru.ru_utime.tv_sec + r.ru.ru_stime.tv_sec) * 1000000 +
 		       r.ru.ru_utime.tv_usec + r.ru.ru_stime.tv_usec,
