@@ -4,6 +4,7 @@
 # and against the distribution's bpftool, on maps this script creates and removes.
 # usage: tools/bench/bench.sh [--quick] [--check] [--rounds N] [--project PATH]
 #                             [--bpftool PATH|none] [--devnull] [--keep] [--out FILE]
+#        tools/bench/bench.sh --report   (the table again, from the last run's raw data)
 # Run from the top of the tree after `make bench-build` (make bench / make bench-check do).
 set -u
 
@@ -29,7 +30,8 @@ while [ $# -gt 0 ]; do
 	--devnull) DEVNULL=-d ;;
 	--keep) KEEP=1 ;;
 	--out) OUT=${2:?}; shift ;;
-	-h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+	--report) MODE=report ;;
+	-h|--help) sed -n "2,8p" "$0"; exit 0 ;;
 	*) die "unknown option '$1' (see --help)" ;;
 	esac
 	shift
@@ -63,6 +65,7 @@ full)	BIG=${ROUNDS:-5}; SMALL=$((${ROUNDS:-5} * 3))
 	MAPS="h4_1m:hash:4:8:1000000 h4_100k:hash:4:8:100000 h4_1k:hash:4:8:1000
 	      h16_100k:hash:16:64:100000 pc_100k:percpu_hash:4:8:100000"
 	DUMPS="h4_1m h4_100k h4_1k h16_100k pc_100k"; LOOKUP=h4_1m; SHOWN=1000 ;;
+report)	SHOWN=0 ;;
 check)	BIG=0; SMALL=0
 	MAPS="h4:hash:4:8:1000 h16:hash:16:64:100 pc:percpu_hash:4:8:100 ar:array:4:8:100
 	      h8:hash:8:16:1 h12:hash:12:13:1 h2:hash:2:17:1"
@@ -75,8 +78,11 @@ DIR=/sys/fs/bpf/bpftool-bench-$$
 O=$B/out
 GOLDEN=tools/bench/golden
 RAW=$B/raw.txt
-: "${OUT:=$B/results${MODE#full}.md}"
-[ "$OUT" = "$B/resultscheck.md" ] && OUT=$B/check.md
+case $MODE in
+full) : "${OUT:=$B/results.md}" ;;
+quick) : "${OUT:=$B/results-quick.md}" ;;
+check|report) : "${OUT:=$B/check.txt}" ;;
+esac
 MISMATCH=0
 FAILED=0
 
@@ -335,8 +341,8 @@ report() {
 		v[$1, $2, $3] = x[1] " " x[2]
 		if ($3 > rounds[$1]) rounds[$1] = $3
 		if (x[5] != 0) bad[$1, $2] = bad[$1, $2] " exit " x[5]
-		if (!(($1, $2) in bytes)) bytes[$1, $2] = x[4]
-		else if (bytes[$1, $2] != x[4]) bytes[$1, $2] = "varies"
+		nb[$1, $2]++
+		bl[$1, $2, nb[$1, $2]] = x[4]
 	}
 	END {
 		name["project"] = "./bpftool"; name["floor"] = "floor"
@@ -352,6 +358,12 @@ report() {
 					split(v[m, p, r], x, " ")
 					w[++n] = x[1] / 1000; c[n] = x[2] / 1000
 				}
+				nbytes = nb[m, p]
+				for (r = 1; r <= nbytes; r++)
+					bb[r] = bl[m, p, r]
+				by = med(bb, nbytes)
+				if (bb[1] != bb[nbytes])	# show: other maps come and go
+					by = "≈" by
 				ck = chk[m, p]
 				if (ck == "-")
 					ck = p == "floor" ? "(the reference)" : "(formats nothing)"
@@ -363,7 +375,7 @@ report() {
 				}
 				printf "| %s | %s | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s |\n",
 					m, name[p], med(w, n), med(c, n),
-					((m, p) in peak) ? peak[m, p] : "?", bytes[m, p],
+					((m, p) in peak) ? peak[m, p] : "?", by,
 					ratio(m, p, "floor", 1), ratio(m, p, "floor", 2),
 					ratio(m, p, "distro", 1), ratio(m, p, "distro", 2), ck
 			}
@@ -381,7 +393,7 @@ header() {
 	echo "- load at start: $LOAD0"
 	ver=$($PROJECT version 2>&1 | head -n1)
 	echo "- project: $PROJECT ($ver)"
-	echo "- floor: $B/floor-{dump,lookup,show} (static musl -Os, BPF_MAP_LOOKUP_BATCH, one 1 MiB buffer)"
+	echo "- floor: $B/floor-{dump,lookup,show} (static musl -Os, BPF_MAP_LOOKUP_BATCH, 256 KiB batches and output buffer)"
 	echo "- distribution bpftool: ${DISTRO:-none}${DISTRO:+ ($DISTRO_LABEL, $($DISTRO version 2>&1 | sed -n 2p))}"
 	echo "- rounds: $BIG (dumps of 100k+ entries), $SMALL (other); each round runs the" \
 		"implementations one after another, after one untimed run each (the output check, warm-up and" \
@@ -393,6 +405,10 @@ header() {
 DISTRO_LABEL=
 [ -n "$DISTRO" ] && DISTRO_LABEL="bpftool $($DISTRO version 2>/dev/null | awk 'NR == 1 { print $2 }')"
 LOAD0=$(uptime | sed 's/.*load average/load average/')
+if [ "$MODE" = report ]; then
+	report
+	exit 0
+fi
 rm -rf "$O" && mkdir -p "$O" || die "cannot create $O"
 : >"$RAW"
 : >"$O/checks"
