@@ -94,74 +94,81 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
 # --- the output check -------------------------------------------------------------------------
-# Splits `map show` output into one line per map, "ID<TAB>block" (newlines as \n), sorted by id;
-# $2 = norm: type names newer than bpftool 7.1 become numbers, so the distro's 7.1 compares.
+# Splits `map show` output into one line per map, "ID<TAB>block" (newlines as \n). $2 = norm:
+# the type names newer than bpftool 7.1 become the numbers 7.1 prints.
 show_blocks() {
 	awk -v norm="$2" '
-	function out(b) { if (b != "") { match(b, /[0-9]+/); print substr(b, RSTART, RLENGTH) "\t" b } }
-	function n71(s) {
-		if (norm != "norm") return s
-		gsub(/: cgrp_storage  /, ": type 32  ", s); gsub(/"type":"cgrp_storage"/, "\"type\":32", s)
-		gsub(/: arena  /, ": type 33  ", s); gsub(/"type":"arena"/, "\"type\":33", s)
-		gsub(/: insn_array  /, ": type 34  ", s); gsub(/"type":"insn_array"/, "\"type\":34", s)
-		gsub(/: rhash  /, ": type 35  ", s); gsub(/"type":"rhash"/, "\"type\":35", s)
-		return s
+	function out(b) {
+		if (b == "")
+			return
+		if (norm == "norm") {
+			gsub(/: cgrp_storage  /, ": type 32  ", b)
+			gsub(/: arena  /, ": type 33  ", b)
+			gsub(/: insn_array  /, ": type 34  ", b)
+			gsub(/: rhash  /, ": type 35  ", b)
+			gsub(/"type":"cgrp_storage"/, "\"type\":32", b)
+			gsub(/"type":"arena"/, "\"type\":33", b)
+			gsub(/"type":"insn_array"/, "\"type\":34", b)
+			gsub(/"type":"rhash"/, "\"type\":35", b)
+		}
+		match(b, /[0-9]+/)
+		print substr(b, RSTART, RLENGTH) "\t" b
 	}
 	/^\[/ {			# JSON: one array on one line
 		s = $0; sub(/^\[/, "", s); sub(/\]$/, "", s)
 		n = split(s, parts, /\},\{"id":/)
-		for (i = 1; i <= n; i++) {
-			p = parts[i]
-			if (i > 1) p = "{\"id\":" p
-			if (i < n) p = p "}"
-			out(n71(p))
-		}
+		for (i = 1; i <= n; i++)
+			out((i > 1 ? "{\"id\":" : "") parts[i] (i < n ? "}" : ""))
 		next
 	}
-	/^[0-9]+: / { out(n71(b)); b = $0; next }
+	/^[0-9]+: / { out(b); b = $0; next }
 	{ b = b "\\n" $0 }
-	END { out(n71(b)) }' "$1" | sort -n
+	END { out(b) }' "$1"
 }
 
-# cmp_out KIND WANT GOT NORM: "ok ...", or "MISMATCH ..." for bytes that differ
+# cmp_out KIND WANT GOT [norm]: "ok ..." or "MISMATCH: ..."
 cmp_out() {
-	local kind=$1 want=$2 got=$3 norm=${4:-} r
+	local kind=$1 want=$2 got=$3 norm=${4:-}
 	if cmp -s "$want" "$got"; then
 		echo "ok (identical)"
-		return
+	elif [ "$kind" != show ]; then
+		echo "MISMATCH: $(cmp "$want" "$got" 2>&1 | sed 's/^[^ ]* [^ ]* //')"
+	else
+		# show lists every map of the system, and other processes create and remove maps
+		# while we run: compare the maps listed by both; ours (bench_s*) must be in both
+		show_blocks "$want" "$norm" >"$want.blk"
+		show_blocks "$got" "$norm" >"$got.blk"
+		awk -F'\t' '
+		NR == FNR { a[$1] = $2; next }
+		{ b[$1] = $2 }
+		END {
+			for (id in a) {
+				if (!(id in b)) {
+					churn++
+					if (a[id] ~ /bench_s/) ours++
+				} else if (a[id] != b[id]) {
+					diff++
+					if (first == "" || id + 0 < first + 0) first = id
+				} else {
+					same++
+				}
+			}
+			for (id in b)
+				if (!(id in a)) {
+					churn++
+					if (b[id] ~ /bench_s/) ours++
+				}
+			if (diff)
+				printf "MISMATCH: %d of %d maps differ, first id %s\n", diff, diff + same, first
+			else if (ours || !same)
+				printf "MISMATCH: %d benchmark maps missing on one side\n", ours
+			else if (churn)
+				printf "ok (%d maps equal; %d other maps came or went between the runs)\n",
+					same, churn
+			else
+				printf "ok (%d maps equal)\n", same
+		}' "$want.blk" "$got.blk"
 	fi
-	if [ "$kind" != show ]; then
-		if cmp -s "$want" "$got"; then
-			echo "ok"
-		else
-			r=$(cmp "$want" "$got" 2>&1 | sed 's/^[^ ]* [^ ]* //')
-			echo "MISMATCH: $r"
-		fi
-		return
-	fi
-	# show lists every map of the system, and other processes create and remove maps while we
-	# run: compare the maps listed by both; ours (bench_*) must be in both
-	show_blocks "$want" "$norm" >"$want.blk"
-	show_blocks "$got" "$norm" >"$got.blk"
-	join -t "$(printf '\t')" -j1 -o 1.1 -v1 "$want.blk" "$got.blk" >"$want.only"
-	join -t "$(printf '\t')" -j1 -o 1.1 -v2 "$want.blk" "$got.blk" >"$got.only"
-	awk -F'\t' 'NR == FNR { a[$1] = $2; next }
-		($1 in a) { n++; if (a[$1] != $2) { d++; if (!first) first = $1 } }
-		END { printf "%d %d %s\n", n, d, first }' "$want.blk" "$got.blk" | {
-		read -r both diff first
-		ours=$(cat "$want.only" "$got.only" | while read -r id; do
-			grep -h "^$id	" "$want.blk" "$got.blk"; done | grep -c 'bench_s')
-		churn=$(($(wc -l <"$want.only") + $(wc -l <"$got.only")))
-		if [ "$diff" -gt 0 ]; then
-			echo "MISMATCH: $diff of $both maps differ, first id $first"
-		elif [ "$ours" -gt 0 ] || [ "$both" -eq 0 ]; then
-			echo "MISMATCH: $ours of the benchmark's maps missing on one side"
-		else
-			[ "$churn" -gt 0 ] && churn="; $churn other maps came or went between the runs"
-			[ "$churn" = 0 ] && churn=
-			echo "ok ($both maps equal$churn)"
-		fi
-	}
 }
 
 # --- measurements -----------------------------------------------------------------------------
@@ -236,7 +243,9 @@ check() {
 	g=$GOLDEN/${f##*/}
 	if [ -f "$g" ]; then
 		text=$(cmp_out "$kind" "$g" "$f.floor")
-		case $text in MISMATCH*) MISMATCH=1; echo "bench: $meas: floor vs $g: $text" >&2 ;; esac
+		case $text in
+		MISMATCH*) MISMATCH=1; echo "bench: $meas: floor vs $g: $text" >&2 ;;
+		esac
 		printf '%s\tgolden\t%s\n' "$meas" "$text" >>"$O/checks"
 	fi
 	if [ "$kind" = dump ]; then
@@ -384,26 +393,58 @@ report() {
 }
 
 header() {
-	local cpu ver
+	local cpu ver lib='' out
 	cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 	echo "# bpftool-static benchmark ($MODE)"
 	echo
-	echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); host: $(uname -srm); cpu: ${cpu:-?} ×$(nproc)" \
-		"(possible CPUs $(cat /sys/devices/system/cpu/possible))"
+	echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); host: $(uname -srm);" \
+		"cpu: ${cpu:-?} ×$(nproc) (possible CPUs $(cat /sys/devices/system/cpu/possible))"
 	echo "- load at start: $LOAD0"
 	ver=$($PROJECT version 2>&1 | head -n1)
 	echo "- project: $PROJECT ($ver)"
-	echo "- floor: $B/floor-{dump,lookup,show} (static musl -Os, BPF_MAP_LOOKUP_BATCH, 256 KiB batches and output buffer)"
-	echo "- distribution bpftool: ${DISTRO:-none}${DISTRO:+ ($DISTRO_LABEL, $($DISTRO version 2>&1 | sed -n 2p))}"
+	echo "- floor: $B/floor-{dump,lookup,show} (static musl -Os; dump: BPF_MAP_LOOKUP_BATCH," \
+		"256 KiB batches, 256 KiB output buffer)"
+	[ -n "$DISTRO" ] && lib=", $($DISTRO version 2>&1 | sed -n 2p)"
+	echo "- distribution bpftool: ${DISTRO:-none}${DISTRO:+ ($DISTRO_LABEL$lib)}"
 	echo "- rounds: $BIG (dumps of 100k+ entries), $SMALL (other); each round runs the" \
-		"implementations one after another, after one untimed run each (the output check, warm-up and" \
-		"peak memory run)"
-	echo "- stdout: $([ -n "$DEVNULL" ] && echo /dev/null || echo 'a pipe, drained and counted by runone')"
+		"implementations one after another, after one untimed run each (the output check," \
+		"warm-up and peak memory run)"
+	out="a pipe, drained and counted by runone"
+	[ -n "$DEVNULL" ] && out=/dev/null
+	echo "- stdout: $out"
+}
+
+# The comparison must catch what it is there to catch (a changed byte, a changed map, a missing
+# map of ours) and accept identical bytes; run on check mode's outputs.
+expect() {	# WANT(ok|MISMATCH) WHAT KIND A B
+	case $(cmp_out "$3" "$4" "$5") in
+	"$1"*) ;;
+	*) echo "selftest: $2 not seen as $1"; return 1 ;;
+	esac
+}
+
+selftest() {
+	local d=$O/selftest
+	mkdir -p "$d"
+	set -- "$(fname "dump h4").floor" "$(fname "$SHOW").floor" "$(fname "$SHOWJ").floor"
+	[ -s "$1" ] && [ -s "$2" ] && [ -s "$3" ] || { echo "selftest: outputs missing"; return 1; }
+	sed '2s/^key: ./key: Z/' "$1" >"$d/dump"
+	sed 's/\(bench_s0003  flags 0x\)0/\11/' "$2" >"$d/show1"
+	awk '/bench_s0005/ { skip = 1; next } /^[0-9]+: / { skip = 0 } !skip' "$2" >"$d/show2"
+	sed 's/\("name":"bench_s0003","flags":\)0/\11/' "$3" >"$d/showj"
+	cp "$2" "$d/same"
+	expect MISMATCH "a changed byte" dump "$1" "$d/dump" &&
+		expect MISMATCH "a changed map" show "$2" "$d/show1" &&
+		expect MISMATCH "a missing map" show "$2" "$d/show2" &&
+		expect MISMATCH "a changed JSON map" show "$3" "$d/showj" &&
+		expect ok "an equal copy" show "$2" "$d/same" &&
+		echo ok
 }
 
 # --- main -------------------------------------------------------------------------------------
 DISTRO_LABEL=
-[ -n "$DISTRO" ] && DISTRO_LABEL="bpftool $($DISTRO version 2>/dev/null | awk 'NR == 1 { print $2 }')"
+[ -n "$DISTRO" ] &&
+	DISTRO_LABEL="bpftool $($DISTRO version 2>/dev/null | awk 'NR == 1 { print $2 }')"
 LOAD0=$(uptime | sed 's/.*load average/load average/')
 if [ "$MODE" = report ]; then
 	report
@@ -416,7 +457,8 @@ mkdir "$DIR" || die "cannot create $DIR"
 t0=$(date +%s.%N)
 # shellcheck disable=SC2086
 $B/bench-setup "$DIR" $MAPS "show:$SHOWN" || die "setup failed"
-echo "bench: maps ready in $DIR ($(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s)" >&2
+t1=$(date +%s.%N)
+echo "bench: maps ready in $DIR ($(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s)" >&2
 if [ -z "$DISTRO" ]; then
 	echo "bench: no distribution bpftool found: comparing with the floor only" >&2
 fi
@@ -435,26 +477,6 @@ done
 run_one "$SHOW" show "" - "$SMALL"
 run_one "$SHOWJ" show -j - "$SMALL"
 T1=$(date +%s)
-
-# The comparison must catch what it is there to catch: a changed byte, a changed map block, a
-# missing map of ours; and it must accept identical bytes.
-selftest() {
-	local d=$O/selftest
-	mkdir -p "$d"
-	set -- "$(fname "dump h4").floor" "$(fname "$SHOW").floor" "$(fname "$SHOWJ").floor"
-	[ -s "$1" ] && [ -s "$2" ] && [ -s "$3" ] || { echo "selftest: outputs missing"; return 1; }
-	sed '2s/^key: ./key: Z/' "$1" >"$d/dump"
-	sed 's/\(bench_s0003  flags 0x\)0/\11/' "$2" >"$d/show1"
-	awk '/bench_s0005/ { skip = 1; next } /^[0-9]+: / { skip = 0 } !skip' "$2" >"$d/show2"
-	sed 's/\("name":"bench_s0003","flags":\)0/\11/' "$3" >"$d/showj"
-	cp "$2" "$d/same"
-	case $(cmp_out dump "$1" "$d/dump") in MISMATCH*) ;; *) echo "selftest: changed byte"; return 1 ;; esac
-	case $(cmp_out show "$2" "$d/show1") in MISMATCH*) ;; *) echo "selftest: changed map"; return 1 ;; esac
-	case $(cmp_out show "$2" "$d/show2") in MISMATCH*) ;; *) echo "selftest: missing map"; return 1 ;; esac
-	case $(cmp_out show "$3" "$d/showj") in MISMATCH*) ;; *) echo "selftest: changed JSON"; return 1 ;; esac
-	case $(cmp_out show "$2" "$d/same") in ok*) ;; *) echo "selftest: equal copies"; return 1 ;; esac
-	echo "ok"
-}
 
 if [ "$MODE" = check ]; then
 	awk -F'\t' -v d="$DISTRO_LABEL" '$2 == "project" || $2 == "distro" || $2 == "golden" {
@@ -477,7 +499,8 @@ fi
 
 {
 	header
-	echo "- load at end: $(uptime | sed 's/.*load average/load average/'); timed part took $((T1 - T0)) s"
+	echo "- load at end: $(uptime | sed 's/.*load average/load average/');" \
+		"timed part took $((T1 - T0)) s"
 	echo
 	report
 	echo
@@ -487,7 +510,8 @@ fi
 } | tee "$OUT"
 echo "bench: saved $OUT; raw data $RAW; outputs in $O" >&2
 if [ "$MISMATCH" = 1 ]; then
-	echo "bench: OUTPUT MISMATCH against the floor: the numbers above compare different work" >&2
+	echo "bench: OUTPUT MISMATCH against the floor: the numbers above compare different" \
+		"work" >&2
 	exit 1
 fi
 if [ "$FAILED" = 1 ]; then

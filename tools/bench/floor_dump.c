@@ -28,14 +28,13 @@ static void emit(struct dump *d, const unsigned char *keys, const unsigned char 
 		d->n += count;
 		return;
 	}
-	for (i = 0; i < count; i++, d->n++) {
+	for (i = 0; i < count; i++, d->n++, keys += f->ks, vals += f->vstride) {
 		o = ob_room(&d->ob, f->bound);
 		if (d->mode == 'j') {
 			*o++ = d->n ? ',' : '[';
-			o = fmt_json(f, o, keys + (size_t)i * f->ks, vals + (size_t)i * f->vstride);
+			o = fmt_json(f, o, keys, vals);
 		} else {
-			o = fmt_plain(f, o, keys + (size_t)i * f->ks,
-				      vals + (size_t)i * f->vstride);
+			o = fmt_plain(f, o, keys, vals);
 		}
 		ob_done(&d->ob, o);
 	}

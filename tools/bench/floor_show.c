@@ -118,8 +118,10 @@ static char *show_plain(char *o, const struct bpf_map_info *i, const struct extr
 			o = put_type(o, prog_type_name, (__u32)atoi(x->owner_type), false);
 			o = PUTS(o, "  ");
 		}
-		if (x->owner_jited[0])
-			o = atoi(x->owner_jited) ? PUTS(o, "owner jited") : PUTS(o, "owner not jited");
+		if (x->owner_jited[0] && atoi(x->owner_jited))
+			o = PUTS(o, "owner jited");
+		else if (x->owner_jited[0])
+			o = PUTS(o, "owner not jited");
 	}
 	if (i->btf_id || frozen) {
 		o = PUTS(o, "\n\t");

@@ -54,7 +54,7 @@ static void child(int out, const char *errfile, char **argv, const sigset_t *old
 	if (out < 0 || err < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0)
 		_exit(126);
 	if (trace)
-		ptrace(PTRACE_TRACEME, 0, NULL, NULL);	/* failure only loses the exact peak */
+		ptrace(PTRACE_TRACEME, 0, NULL, NULL);	/* failing only loses the peak */
 	execvp(argv[0], argv);
 	_exit(127);
 }
@@ -164,7 +164,8 @@ int main(int argc, char **argv)
 		return fail("fork");
 	if (!r.pid)
 		child(p[1], errfile, argv + i + 1, &old, trace);
-	pf[0] = (struct pollfd){ .fd = p[0], .events = POLLIN };	/* -1 (ignored) if no pipe */
+	/* p[0] is -1 (poll ignores it) unless stdout is the pipe */
+	pf[0] = (struct pollfd){ .fd = p[0], .events = POLLIN };
 	pf[1] = (struct pollfd){ .fd = sfd, .events = POLLIN };
 	if (p[0] >= 0)
 		close(p[1]);
