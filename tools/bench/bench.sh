@@ -346,7 +346,7 @@ report() {
 	}
 	{
 		split($4, x, " ")
-		if ($3 == 0) { peak[$1, $2] = x[3]; next }
+		if ($3 == 0) { peak[$1, $2] = x[3]; bytes0[$1, $2] = x[4]; next }
 		v[$1, $2, $3] = x[1] " " x[2]
 		if ($3 > rounds[$1]) rounds[$1] = $3
 		if (x[5] != 0) bad[$1, $2] = bad[$1, $2] " exit " x[5]
@@ -371,7 +371,9 @@ report() {
 				for (r = 1; r <= nbytes; r++)
 					bb[r] = bl[m, p, r]
 				by = med(bb, nbytes)
-				if (bb[1] != bb[nbytes])	# show: other maps come and go
+				if (bb[nbytes] == 0)	# --devnull: the untimed run counted them
+					by = bytes0[m, p]
+				else if (bb[1] != bb[nbytes])	# show: other maps come and go
 					by = "≈" by
 				ck = chk[m, p]
 				if (ck == "-")

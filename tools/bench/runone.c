@@ -95,11 +95,15 @@ static void reap(struct run *r)
 		if (sig == SIGTRAP && (st >> 16) == PTRACE_EVENT_EXIT) {
 			r->peak_kib = read_hwm(r->pid);
 			sig = 0;
+		} else if (sig == SIGTRAP && (st >> 16) == PTRACE_EVENT_EXEC) {
+			sig = 0;	/* a wrapper script exec'ing the real program */
 		} else if (sig == SIGTRAP && !r->execed && !(st >> 16)) {
-			/* the stop after exec: from now on stop once more, at exit */
+			/* the SIGTRAP of the first exec: from now on stop at exit (and report
+			 * further execs as events instead of more SIGTRAPs) */
 			r->execed = 1;
 			ptrace(PTRACE_SETOPTIONS, r->pid, NULL,
-			       (void *)(long)(PTRACE_O_TRACEEXIT | PTRACE_O_EXITKILL));
+			       (void *)(long)(PTRACE_O_TRACEEXIT | PTRACE_O_TRACEEXEC |
+					      PTRACE_O_EXITKILL));
 			sig = 0;
 		}
 		ptrace(PTRACE_CONT, r->pid, NULL, (void *)(long)sig);
