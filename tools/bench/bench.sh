@@ -65,13 +65,14 @@ full)	BIG=${ROUNDS:-5}; SMALL=$((${ROUNDS:-5} * 3))
 	MAPS="h4_1m:hash:4:8:1000000 h4_100k:hash:4:8:100000 h4_1k:hash:4:8:1000
 	      h16_100k:hash:16:64:100000 pc_100k:percpu_hash:4:8:100000"
 	DUMPS="h4_1m h4_100k h4_1k h16_100k pc_100k"; LOOKUP=h4_1m; SHOWN=1000 ;;
-report)	SHOWN=0 ;;
+report)	BIG=0; SMALL=0; SHOWN=0 ;;
 check)	BIG=0; SMALL=0
 	MAPS="h4:hash:4:8:1000 h16:hash:16:64:100 pc:percpu_hash:4:8:100 ar:array:4:8:100
 	      h8:hash:8:16:1 h12:hash:12:13:1 h2:hash:2:17:1"
 	DUMPS="h4 h16 pc ar h8 h12 h2"; LOOKUP=$DUMPS; SHOWN=50 ;;
 esac
 
+TINY=$((BIG * 10))	# rounds of the commands that take a millisecond or so
 SHOW="show ($SHOWN+ maps)"
 SHOWJ="show -j ($SHOWN+ maps)"
 DIR=/sys/fs/bpf/bpftool-bench-$$
@@ -408,7 +409,8 @@ header() {
 		"256 KiB batches, 256 KiB output buffer)"
 	[ -n "$DISTRO" ] && lib=", $($DISTRO version 2>&1 | sed -n 2p)"
 	echo "- distribution bpftool: ${DISTRO:-none}${DISTRO:+ ($DISTRO_LABEL$lib)}"
-	echo "- rounds: $BIG (dumps of 100k+ entries), $SMALL (other); each round runs the" \
+	echo "- rounds: $BIG (dumps of 100k+ entries), $SMALL (show), $TINY (lookup, 1k dump);" \
+		"each round runs the" \
 		"implementations one after another, after one untimed run each (the output check," \
 		"warm-up and peak memory run)"
 	out="a pipe, drained and counted by runone"
@@ -468,13 +470,13 @@ fi
 T0=$(date +%s)
 for m in $DUMPS; do
 	r=$BIG
-	case $m in *1k) r=$SMALL ;; esac
+	case $m in *1k) r=$TINY ;; esac
 	run_one "dump $m" dump "" "$m" "$r"
 	run_one "dump -j $m" dump -j "$m" "$r"
 done
 for m in $LOOKUP; do
-	run_one "lookup $m" lookup "" "$m" "$SMALL"
-	run_one "lookup -j $m" lookup -j "$m" "$SMALL"
+	run_one "lookup $m" lookup "" "$m" "$TINY"
+	run_one "lookup -j $m" lookup -j "$m" "$TINY"
 done
 run_one "$SHOW" show "" - "$SMALL"
 run_one "$SHOWJ" show -j - "$SMALL"
