@@ -144,3 +144,4 @@ clean:
 .DELETE_ON_ERROR:
 -include $(wildcard build/*/*.d build/*/test/*/*.d)
 include tools/fuzz/fuzz.mk
+include tools/bench/bench.mk
