@@ -220,6 +220,8 @@ void t_child_start_opts(struct t_child *c, const char *const *argv,
 	if (!c->pid) {
 		int null = open("/dev/null", O_RDONLY);
 
+		/* a failed assertion ends the test worker: never leave the reader running */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
 		dup2(null, 0);
 		dup2(op[1], 1);
 		dup2(ep[1], 2);
