@@ -8,6 +8,7 @@
 
 #include "batch.h"
 #include "errstr.h"
+#include "handle.h"
 #include "out.h"
 #include "util.h"
 
@@ -217,6 +218,7 @@ static int run_text(struct ctx *c, const char *text, size_t len, const struct cm
 
 int batch_run(struct ctx *c, struct args *a, const struct cmd *top, cmd_fn help)
 {
+	struct map_fd_cache *cache = NULL;
 	const char *path;
 	char *text = NULL;
 	size_t len = 0;
@@ -241,11 +243,20 @@ int batch_run(struct ctx *c, struct args *a, const struct cmd *top, cmd_fn help)
 		p_err("Can't open file (%s): %s", path, errstr(err).s);
 		return -1;
 	}
+	if (!c->maps) {
+		cache = xcalloc(1, sizeof(*cache));
+		c->maps = cache;
+	}
 	if (g_out.json)
 		json_start_array(jw());
 	err = run_text(c, text, len, top, help);
 	if (g_out.json)
 		json_end_array(jw());
+	if (cache) {
+		map_fd_cache_free(cache);
+		free(cache);
+		c->maps = NULL;
+	}
 	free(text);
 	return err;
 }

@@ -18,8 +18,11 @@ struct opts {
 };
 
 /* What every command gets: the options, and state shared by the commands of one run. */
+struct map_fd_cache;
+
 struct ctx {
 	struct opts opts;
+	struct map_fd_cache *maps;	/* batch: map fds kept across commands; else NULL */
 	const char *obj;	/* the object word as typed ("map", "m"), for usage texts */
 };
 

@@ -236,15 +236,79 @@ static int open_maps_by_name(const char *name, __u32 flags, struct map_fd **out,
 	return 0;
 }
 
+/* ---- the fds a batch keeps open -------------------------------------------------------- */
+
+/*
+ * A cached fd serves a handle of the same kind and target, opened with the same flags or
+ * read-write (which also serves a read-only request).
+ */
+static struct map_fd_cached *cache_find(struct map_fd_cache *mc, const struct handle *h,
+					__u32 flags)
+{
+	size_t i;
+
+	for (i = 0; mc && i < mc->n; i++) {
+		struct map_fd_cached *e = &mc->v[i];
+
+		if (e->kind != h->kind || (e->flags != flags && e->flags))
+			continue;
+		if (h->kind == HANDLE_ID ? e->id == h->id : !strcmp(e->path, h->path))
+			return e;
+	}
+	return NULL;
+}
+
+static void cache_add(struct map_fd_cache *mc, const struct handle *h, __u32 flags, int fd,
+		      const struct bpf_map_info *info)
+{
+	struct map_fd_cached *e;
+	int keep;
+
+	if (!mc || mc->n >= MAP_FD_CACHE_MAX)
+		return;
+	keep = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	if (keep < 0)
+		return;
+	e = &mc->v[mc->n++];
+	e->kind = h->kind;
+	e->id = h->id;
+	e->path = h->kind == HANDLE_PINNED ? xstrdup(h->path) : NULL;
+	e->flags = flags;
+	e->fd = keep;
+	e->info = *info;
+}
+
+void map_fd_cache_free(struct map_fd_cache *mc)
+{
+	size_t i;
+
+	for (i = 0; i < mc->n; i++) {
+		close(mc->v[i].fd);
+		free(mc->v[i].path);
+	}
+	mc->n = 0;
+}
+
 int handle_open_maps(struct ctx *c, const struct handle *h, __u32 open_flags,
 		     struct map_fd **out, int *n)
 {
+	struct map_fd_cached *hit = NULL;
 	struct bpf_map_info info;
 	int fd, err;
 
-	(void)c;
 	*out = NULL;
 	*n = 0;
+	if (h->kind == HANDLE_ID || h->kind == HANDLE_PINNED)
+		hit = cache_find(c->maps, h, open_flags);
+	if (hit) {
+		fd = fcntl(hit->fd, F_DUPFD_CLOEXEC, 0);
+		if (fd < 0) {
+			p_err("can't duplicate the map fd: %s", errstr(-errno).s);
+			return -1;
+		}
+		push_map(out, n, fd, &hit->info);
+		return 0;
+	}
 	switch (h->kind) {
 	case HANDLE_NAME:
 		err = open_maps_by_name(h->name, open_flags, out, n);
@@ -273,6 +337,7 @@ int handle_open_maps(struct ctx *c, const struct handle *h, __u32 open_flags,
 		close(fd);
 		return err;
 	}
+	cache_add(c->maps, h, open_flags, fd, &info);
 	push_map(out, n, fd, &info);
 	return 0;
 }

@@ -40,6 +40,29 @@ struct handle {
 int handle_parse_map(struct args *a, struct handle *h);
 int handle_parse_prog(struct args *a, struct handle *h);
 
+/*
+ * The map fds a batch keeps open, so that repeated references to one map (by id or pinned
+ * path; names are looked up every time, since a batch may create maps) reuse one fd and its
+ * info instead of opening and querying it per command.
+ */
+#define MAP_FD_CACHE_MAX 64
+
+struct map_fd_cached {
+	enum handle_kind kind;
+	__u32 id;
+	char *path;
+	__u32 flags;
+	int fd;
+	struct bpf_map_info info;
+};
+
+struct map_fd_cache {
+	struct map_fd_cached v[MAP_FD_CACHE_MAX];
+	size_t n;
+};
+
+void map_fd_cache_free(struct map_fd_cache *mc);
+
 /* One opened map: its fd and info (zeroed per map, so no field is stale). */
 struct map_fd {
 	int fd;
