@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /* `bpftool batch file FILE`: many commands in one process, with upstream's line rules. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include <stdio.h>
 
 #include "batch.h"
 #include "errstr.h"
@@ -43,95 +42,88 @@ int batch_split(char *line, char **argv, int max)
 	return n;
 }
 
-/* One physical line, without what follows '#'; returns its length or -E2BIG. */
-static long take_physical(const char *text, size_t len, size_t *pos, char *out, size_t room)
+/* A memory source: the tests and the fuzzer feed text this way. */
+static ssize_t mem_read(struct batch_src *src, const char **line)
 {
-	const char *start = text + *pos, *nl = memchr(start, '\n', len - *pos);
-	size_t n = nl ? (size_t)(nl - start) + 1 : len - *pos;
-	const char *hash = memchr(start, '#', n);
-	size_t keep = hash ? (size_t)(hash - start) : n;
+	const char *start = src->text + src->pos, *nl;
+	size_t n;
 
-	*pos += n;
+	if (src->pos >= src->len)
+		return 0;
+	nl = memchr(start, '\n', src->len - src->pos);
+	n = nl ? (size_t)(nl - start) + 1 : src->len - src->pos;
+	src->pos += n;
+	src->lineno++;
+	*line = start;
+	return (ssize_t)n;
+}
+
+void batch_src_mem(struct batch_src *src, const char *text, size_t len)
+{
+	memset(src, 0, sizeof(*src));
+	src->read = mem_read;
+	src->text = text;
+	src->len = len;
+}
+
+/* A file source: one physical line per getline(), so stdin is read as it comes. */
+static ssize_t file_read(struct batch_src *src, const char **line)
+{
+	ssize_t n = getline(&src->buf, &src->cap, src->f);
+
+	if (n < 0)
+		return ferror(src->f) ? -EIO : 0;
+	src->lineno++;
+	*line = src->buf;
+	return n;
+}
+
+/* One physical line, without what follows '#', written at out; its length, or -1 and *err. */
+static long take_physical(struct batch_src *src, char *out, size_t room, int *err)
+{
+	const char *line, *hash;
+	ssize_t n = src->read(src, &line);
+	size_t keep;
+
+	if (n <= 0) {
+		*err = (int)n;
+		return -1;
+	}
+	hash = memchr(line, '#', (size_t)n);
+	keep = hash ? (size_t)(hash - line) : (size_t)n;
 	/* upstream reads with fgets(), so a NUL byte ends the line */
-	keep = strnlen(start, keep);
-	if (keep >= room)
-		return -E2BIG;
-	memcpy(out, start, keep);
+	keep = strnlen(line, keep);
+	if (keep >= room) {
+		*err = -E2BIG;
+		return -1;
+	}
+	memcpy(out, line, keep);
 	out[keep] = 0;
 	return (long)keep;
 }
 
-char *batch_next_line(const char *text, size_t len, size_t *pos, char *buf, int *err)
+char *batch_next_line(struct batch_src *src, char *buf, int *err)
 {
 	long n;
 	size_t used;
 
 	*err = 0;
-	if (*pos >= len)
+	n = take_physical(src, buf, BATCH_LINE_MAX, err);
+	if (n < 0)
 		return NULL;
-	n = take_physical(text, len, pos, buf, BATCH_LINE_MAX);
-	if (n < 0) {
-		*err = (int)n;
-		return NULL;
-	}
 	used = (size_t)n;
 	/* "...\<newline>" continues on the next (comment-stripped) line */
 	while (used >= 2 && buf[used - 2] == '\\' && buf[used - 1] == '\n') {
 		used -= 2;
-		if (*pos >= len) {
-			*err = -EINVAL;
-			return NULL;
-		}
-		n = take_physical(text, len, pos, buf + used, BATCH_LINE_MAX - used);
+		n = take_physical(src, buf + used, BATCH_LINE_MAX - used, err);
 		if (n < 0) {
-			*err = (int)n;
+			if (!*err)
+				*err = -EINVAL;	/* the input ended after a backslash */
 			return NULL;
 		}
 		used += (size_t)n;
 	}
 	return buf;
-}
-
-/* The line number of the last line read, for the failure message. */
-static unsigned int line_of(const char *text, size_t pos)
-{
-	unsigned int n = 0;
-	size_t i;
-
-	for (i = 0; i < pos; i++)
-		n += text[i] == '\n';
-	return n + (pos && text[pos - 1] != '\n');
-}
-
-/* The whole input in memory: batch files are small next to what they change. */
-static int slurp(const char *path, char **text, size_t *len)
-{
-	size_t cap = 65536;
-	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) : 0;
-	ssize_t n;
-
-	if (fd < 0)
-		return -errno;
-	*text = xmalloc(cap);
-	*len = 0;
-	for (;;) {
-		if (*len == cap)
-			*text = xrealloc(*text, cap *= 2);
-		n = read(fd, *text + *len, cap - *len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		*len += (size_t)n;
-	}
-	if (n < 0) {
-		n = -errno;
-		free(*text);
-		*text = NULL;
-	}
-	if (fd)
-		close(fd);
-	return (int)n;
 }
 
 static void json_command(char **argv, int argc)
@@ -167,19 +159,17 @@ static int run_line(struct ctx *c, char **argv, int argc, const struct cmd *top,
 	return err;
 }
 
-static int run_text(struct ctx *c, const char *text, size_t len, const struct cmd *top,
-		    cmd_fn help)
+static int run_src(struct ctx *c, struct batch_src *src, const struct cmd *top, cmd_fn help)
 {
 	char *buf = xmalloc(BATCH_LINE_MAX);
 	char **argv = xcalloc(BATCH_ARGS_MAX + 1, sizeof(*argv));
 	unsigned int lines = 0;
-	size_t pos = 0;
 	int err = 0, rerr, argc;
 	char *line;
 
 	/* argv[-1] for "needs at least N arguments" messages of the first word */
 	argv[0] = (char *)"batch";
-	while ((line = batch_next_line(text, len, &pos, buf, &rerr))) {
+	while ((line = batch_next_line(src, buf, &rerr))) {
 		argc = batch_split(line, argv + 1, BATCH_ARGS_MAX);
 		if (argc == BATCH_SPLIT_QUOTE) {
 			p_err("unterminated quoted string in command %u", lines);
@@ -197,7 +187,7 @@ static int run_text(struct ctx *c, const char *text, size_t len, const struct cm
 		if (err) {
 			if (!g_out.json)
 				p_err("batch stopped at command %u (line %u), which failed", lines,
-				      line_of(text, pos));
+				      src->lineno);
 			break;
 		}
 		lines++;
@@ -205,8 +195,11 @@ static int run_text(struct ctx *c, const char *text, size_t len, const struct cm
 	if (!line && rerr == -E2BIG) {
 		p_err("command %u is too long", lines);
 		err = -1;
-	} else if (!line && rerr) {
+	} else if (!line && rerr == -EINVAL) {
 		p_err("missing continuation line on command %u", lines);
+		err = -1;
+	} else if (!line && rerr) {
+		p_err("reading batch file failed: %s", errstr(rerr).s);
 		err = -1;
 	} else if (!err && !g_out.json) {
 		sink_printf(so(), "processed %u commands\n", lines);
@@ -219,9 +212,8 @@ static int run_text(struct ctx *c, const char *text, size_t len, const struct cm
 int batch_run(struct ctx *c, struct args *a, const struct cmd *top, cmd_fn help)
 {
 	struct map_fd_cache *cache = NULL;
+	struct batch_src src;
 	const char *path;
-	char *text = NULL;
-	size_t len = 0;
 	int err;
 
 	if (a->argc < 2) {
@@ -238,9 +230,11 @@ int batch_run(struct ctx *c, struct args *a, const struct cmd *top, cmd_fn help)
 	}
 	args_next(a);
 	path = args_next(a);
-	err = slurp(path, &text, &len);
-	if (err) {
-		p_err("Can't open file (%s): %s", path, errstr(err).s);
+	memset(&src, 0, sizeof(src));
+	src.read = file_read;
+	src.f = strcmp(path, "-") ? fopen(path, "re") : stdin;
+	if (!src.f) {
+		p_err("Can't open file (%s): %s", path, errstr(-errno).s);
 		return -1;
 	}
 	if (!c->maps) {
@@ -249,7 +243,7 @@ int batch_run(struct ctx *c, struct args *a, const struct cmd *top, cmd_fn help)
 	}
 	if (g_out.json)
 		json_start_array(jw());
-	err = run_text(c, text, len, top, help);
+	err = run_src(c, &src, top, help);
 	if (g_out.json)
 		json_end_array(jw());
 	if (cache) {
@@ -257,6 +251,8 @@ int batch_run(struct ctx *c, struct args *a, const struct cmd *top, cmd_fn help)
 		free(cache);
 		c->maps = NULL;
 	}
-	free(text);
+	if (src.f != stdin)
+		fclose(src.f);
+	free(src.buf);
 	return err;
 }

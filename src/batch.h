@@ -4,6 +4,8 @@
 #define BATCH_H
 
 #include <stddef.h>
+#include <stdio.h>
+#include <sys/types.h>
 
 #include "cmd.h"
 
@@ -24,13 +26,27 @@ enum batch_split_err {
  */
 int batch_split(char *line, char **argv, int max);
 
+/* Where physical lines come from: a file read as it comes (stdin too), or memory. */
+struct batch_src {
+	/* one physical line with its '\n' into *line; 0 at the end, -errno on error */
+	ssize_t (*read)(struct batch_src *src, const char **line);
+	unsigned int lineno;	/* physical lines read so far */
+	const char *text;	/* memory source */
+	size_t len, pos;
+	FILE *f;		/* file source */
+	char *buf;
+	size_t cap;
+};
+
+void batch_src_mem(struct batch_src *src, const char *text, size_t len);
+
 /*
- * Reads the next command from text (a whole file in memory): strips what follows '#',
- * joins a line ending in backslash-newline with the next one. Returns the line (NUL-
- * terminated, in buf) or NULL at the end; *pos advances. -E2BIG in *err for a command over
- * BATCH_LINE_MAX, -EINVAL for a continuation at the end of the file. Pure.
+ * Reads the next command: strips what follows '#', joins a line ending in backslash-newline
+ * with the next (comment-stripped) one. Returns the line (NUL-terminated, in buf, which has
+ * BATCH_LINE_MAX bytes) or NULL at the end with *err 0; -E2BIG in *err for a command over
+ * BATCH_LINE_MAX, -EINVAL for a continuation at the end of the input, -EIO on a read error.
  */
-char *batch_next_line(const char *text, size_t len, size_t *pos, char *buf, int *err);
+char *batch_next_line(struct batch_src *src, char *buf, int *err);
 
 /* The command: top-level words are dispatched through `top`. */
 int batch_run(struct ctx *c, struct args *a, const struct cmd *top, cmd_fn help);

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /* `bpftool batch file`: argument errors, summary line, stop at failure, JSON wrapping. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include "sys_bpf.h"
 #include "tlib.h"
 
 static char path[64];
@@ -25,6 +29,7 @@ static void fini(void)
 {
 	if (path[0])
 		unlink(path);
+	t_dir_cleanup();
 }
 
 Test(batch_cli, argument_errors)
@@ -109,4 +114,58 @@ Test(batch_cli, options_inside_a_line_are_words, .fini = fini)
 	cr_expect_str_eq(r.out, "[{\"command\":[\"-j\",\"version\"],\"output\":{\"error\":"
 				"\"unknown object '-j'\"}}]\n");
 	t_run_free(&r);
+}
+
+/*
+ * Lines from stdin run as they arrive, and a second reference to the same pinned map reuses
+ * the fd the first one opened: the update still lands after the pin is gone.
+ */
+Test(batch_cli, stdin_streams_and_fds_are_reused, .fini = fini)
+{
+	const char *dir = t_dir("batchfd");
+	struct map_create_opts o = { .map_type = BPF_MAP_TYPE_HASH, .key_size = 4,
+				     .value_size = 4, .max_entries = 4, .name = "tb_reuse" };
+	char pin[256], line[512], out[4096];
+	int fd = bpf_map_create(&o), in[2], outp[2], st, i;
+	__u32 k = 1, v = 0;
+	ssize_t n, got = 0;
+	pid_t pid;
+
+	cr_assert_geq(fd, 0);
+	snprintf(pin, sizeof(pin), "%s/m", dir);
+	cr_assert_eq(bpf_obj_pin(fd, pin), 0);
+	cr_assert(!pipe(in) && !pipe(outp));
+	pid = fork();
+	cr_assert_geq(pid, 0);
+	if (!pid) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		dup2(in[0], 0);
+		dup2(outp[1], 1);
+		close(in[1]);
+		close(outp[0]);
+		execl(t_bpftool(), t_bpftool(), "batch", "file", "-", (char *)NULL);
+		_exit(127);
+	}
+	close(in[0]);
+	close(outp[1]);
+	snprintf(line, sizeof(line), "map update pinned %s key 1 0 0 0 value 7 0 0 0\n", pin);
+	cr_assert_eq(write(in[1], line, strlen(line)), (ssize_t)strlen(line));
+	for (i = 0; i < 500 && bpf_map_lookup_elem(fd, &k, &v, 0); i++)
+		usleep(10000);
+	cr_assert_eq(v, 7, "the first line did not run before the input ended");
+	cr_assert(!unlink(pin));
+	snprintf(line, sizeof(line), "map update pinned %s key 2 0 0 0 value 8 0 0 0\n", pin);
+	cr_assert_eq(write(in[1], line, strlen(line)), (ssize_t)strlen(line));
+	close(in[1]);
+	while ((n = read(outp[0], out + got, sizeof(out) - 1 - (size_t)got)) > 0)
+		got += n;
+	out[got] = 0;
+	close(outp[0]);
+	cr_assert_eq(waitpid(pid, &st, 0), pid);
+	cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 0, "status %d, out %s", st, out);
+	cr_expect_str_eq(out, "processed 2 commands\n");
+	k = 2;
+	cr_expect_eq(bpf_map_lookup_elem(fd, &k, &v, 0), 0);
+	cr_expect_eq(v, 8);
+	close(fd);
 }

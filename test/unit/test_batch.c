@@ -58,13 +58,20 @@ Test(batch, split_too_many_words)
 	cr_assert_eq(batch_split(line, argv, 64), BATCH_SPLIT_TOO_MANY);
 }
 
+static struct batch_src src;
+
+/* *pos == 0 starts reading text */
 static const char *next(const char *text, size_t *pos, int *err)
 {
 	static char *buf;
 
 	if (!buf)
 		buf = malloc(BATCH_LINE_MAX);
-	return batch_next_line(text, strlen(text), pos, buf, err);
+	if (!*pos) {
+		batch_src_mem(&src, text, strlen(text));
+		*pos = 1;
+	}
+	return batch_next_line(&src, buf, err);
 }
 
 Test(batch, lines_comments_continuations)

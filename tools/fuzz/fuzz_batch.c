@@ -9,10 +9,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *buf = malloc(BATCH_LINE_MAX), *line;
 	char **argv = malloc(sizeof(*argv) * (BATCH_ARGS_MAX + 1));
-	size_t pos = 0;
+	struct batch_src src;
 	int err, n, i;
 
-	while ((line = batch_next_line((const char *)data, size, &pos, buf, &err))) {
+	batch_src_mem(&src, (const char *)data, size);
+	while ((line = batch_next_line(&src, buf, &err))) {
 		n = batch_split(line, argv, BATCH_ARGS_MAX);
 		for (i = 0; i < n; i++)
 			if (!argv[i] || argv[i] < buf || argv[i] >= buf + BATCH_LINE_MAX)
