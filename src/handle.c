@@ -194,41 +194,93 @@ static void push_map(struct map_fd **out, int *n, int fd, const struct bpf_map_i
 	(*n)++;
 }
 
+int prog_info_get(int fd, struct bpf_prog_info *info)
+{
+	__u32 len = sizeof(*info);
+
+	memset(info, 0, sizeof(*info));
+	return bpf_obj_get_info_by_fd(fd, info, &len);
+}
+
+/* ---- walking every object of a kind -------------------------------------------------- */
+
+/* One object of the walk: 0 when its fd and info are in place, 1 to skip it, -1 to stop. */
+static int walk_open(enum obj_kind kind, __u32 id, __u32 flags, int *fd, union obj_info *info,
+		     int *info_err)
+{
+	const char *what = obj_kind_name(kind);
+
+	*fd = kind == OBJ_MAP ? bpf_map_get_fd_by_id(id, flags) : bpf_prog_get_fd_by_id(id);
+	if (*fd == -ENOENT)
+		return 1;	/* gone since get_next_id */
+	if (*fd < 0) {
+		p_err("can't get %s by id (%u): %s", what, id, errstr(*fd).s);
+		return -1;
+	}
+	*info_err = kind == OBJ_MAP ? map_info_get(*fd, &info->map)
+				    : prog_info_get(*fd, &info->prog);
+	/* ENODEV: a program offloaded to a device that is gone; its info is still there */
+	if (*info_err && !(kind == OBJ_PROG && *info_err == -ENODEV)) {
+		p_err("can't get %s info: %s", what, errstr(*info_err).s);
+		close(*fd);
+		return -1;
+	}
+	return 0;
+}
+
+int obj_walk(enum obj_kind kind, __u32 open_flags, obj_walk_fn fn, void *ctx)
+{
+	union obj_info info;
+	int err, fd, info_err;
+	__u32 id = 0;
+
+	for (;;) {
+		err = kind == OBJ_MAP ? bpf_map_get_next_id(id, &id)
+				      : bpf_prog_get_next_id(id, &id);
+		if (err == -ENOENT)
+			return 0;
+		if (err) {
+			p_err("can't get next %s: %s%s", kind == OBJ_MAP ? "map" : "program",
+			      errstr(err).s, err == -EINVAL ? " -- kernel too old?" : "");
+			return -1;
+		}
+		err = walk_open(kind, id, open_flags, &fd, &info, &info_err);
+		if (err > 0)
+			continue;
+		if (err < 0)
+			return -1;
+		err = fn(ctx, fd, &info, info_err);
+		if (err != 1)
+			close(fd);
+		if (err < 0)
+			return -1;
+	}
+}
+
+struct name_walk {
+	const char *name;
+	struct map_fd **out;
+	int *n;
+};
+
+static int keep_named_map(void *ctx, int fd, const union obj_info *info, int info_err)
+{
+	struct name_walk *w = ctx;
+
+	(void)info_err;
+	if (strncmp(info->map.name, w->name, BPF_OBJ_NAME_LEN))
+		return 0;
+	push_map(w->out, w->n, fd, &info->map);
+	return 1;
+}
+
 /* Walks every map id and keeps those named exactly `name`. */
 static int open_maps_by_name(const char *name, __u32 flags, struct map_fd **out, int *n)
 {
-	struct bpf_map_info info;
-	__u32 id = 0;
-	int err, fd;
+	struct name_walk w = { name, out, n };
 
-	for (;;) {
-		err = bpf_map_get_next_id(id, &id);
-		if (err == -ENOENT)
-			break;
-		if (err) {
-			p_err("can't get next map: %s%s", errstr(err).s,
-			      err == -EINVAL ? " -- kernel too old?" : "");
-			return -1;
-		}
-		fd = bpf_map_get_fd_by_id(id, flags);
-		if (fd == -ENOENT)
-			continue;	/* gone since get_next_id */
-		if (fd < 0) {
-			p_err("can't get map by id (%u): %s", id, errstr(fd).s);
-			return -1;
-		}
-		err = map_info_get(fd, &info);
-		if (err) {
-			p_err("can't get map info: %s", errstr(err).s);
-			close(fd);
-			return -1;
-		}
-		if (strncmp(info.name, name, BPF_OBJ_NAME_LEN)) {
-			close(fd);
-			continue;
-		}
-		push_map(out, n, fd, &info);
-	}
+	if (obj_walk(OBJ_MAP, flags, keep_named_map, &w))
+		return -1;
 	if (!*n) {
 		p_err("no map with name '%s'", name);
 		return -1;
@@ -383,13 +435,6 @@ int map_parse_open(struct ctx *c, struct args *a, __u32 open_flags, struct bpf_m
 
 /* ---- programs ----------------------------------------------------------------------------- */
 
-int prog_info_get(int fd, struct bpf_prog_info *info)
-{
-	__u32 len = sizeof(*info);
-
-	memset(info, 0, sizeof(*info));
-	return bpf_obj_get_info_by_fd(fd, info, &len);
-}
 
 /* By tag, or by the full name (upstream compares the BTF name of a truncated one). */
 static bool prog_matches(const struct handle *h, int fd, const struct bpf_prog_info *info)
@@ -410,35 +455,29 @@ static void push_prog(struct prog_fd **progs, int *n, int fd, const struct bpf_p
 	(*n)++;
 }
 
+struct prog_walk {
+	const struct handle *h;
+	struct prog_fd **out;
+	int *n;
+};
+
+static int keep_matching_prog(void *ctx, int fd, const union obj_info *info, int info_err)
+{
+	struct prog_walk *w = ctx;
+
+	if (info_err || !prog_matches(w->h, fd, &info->prog))
+		return 0;
+	push_prog(w->out, w->n, fd, &info->prog);
+	return 1;
+}
+
 /* tag and name: walk every program and keep those that match. */
 static int open_progs_by_walk(const struct handle *h, struct prog_fd **progs, int *n)
 {
-	struct bpf_prog_info info;
-	__u32 id = 0;
-	int err, fd;
+	struct prog_walk w = { h, progs, n };
 
-	for (;;) {
-		err = bpf_prog_get_next_id(id, &id);
-		if (err == -ENOENT)
-			break;
-		if (err) {
-			p_err("can't get next program: %s%s", errstr(err).s,
-			      err == -EINVAL ? " -- kernel too old?" : "");
-			return -1;
-		}
-		fd = bpf_prog_get_fd_by_id(id);
-		if (fd == -ENOENT)
-			continue;	/* gone since get_next_id */
-		if (fd < 0) {
-			p_err("can't get prog by id (%u): %s", id, errstr(fd).s);
-			return -1;
-		}
-		if (prog_info_get(fd, &info) || !prog_matches(h, fd, &info)) {
-			close(fd);
-			continue;
-		}
-		push_prog(progs, n, fd, &info);
-	}
+	if (obj_walk(OBJ_PROG, 0, keep_matching_prog, &w))
+		return -1;
 	if (!*n) {
 		if (h->kind == HANDLE_TAG)
 			p_err("no program with tag %02x%02x%02x%02x%02x%02x%02x%02x", h->tag[0],

@@ -92,6 +92,24 @@ const char *handle_fd_kind(int fd);
 /* Reads the info of a map fd; -errno on failure. */
 int map_info_get(int fd, struct bpf_map_info *info);
 
+union obj_info {
+	struct bpf_map_info map;
+	struct bpf_prog_info prog;
+};
+
+/*
+ * Called for each object of a walk with an fd (maps opened with open_flags) and its info;
+ * info_err is 0, or -ENODEV for a program offloaded to a device that is gone. Returns 0
+ * (the walker closes fd), 1 (fn keeps fd) or -1 to stop the walk.
+ */
+typedef int (*obj_walk_fn)(void *ctx, int fd, const union obj_info *info, int info_err);
+
+/*
+ * Every object of the kind in ascending id order (BPF_MAP/PROG_GET_NEXT_ID); ids that
+ * vanish meanwhile are skipped. Reports kernel errors with p_err(); returns 0 or -1.
+ */
+int obj_walk(enum obj_kind kind, __u32 open_flags, obj_walk_fn fn, void *ctx);
+
 /* One opened program: its fd and info (zeroed per program). */
 struct prog_fd {
 	int fd;

@@ -81,56 +81,24 @@ static int show_subset(struct ctx *c, struct args *a, struct show *sh)
 	return 0;
 }
 
-/* One map of the listing: 0, 1 to skip it (gone meanwhile), or -1 after reporting. */
-static int show_id(struct show *sh, __u32 id)
+static int show_walked(void *ctx, int fd, const union obj_info *info, int info_err)
 {
-	struct bpf_map_info info;
-	int err, fd = bpf_map_get_fd_by_id(id, BPF_F_RDONLY);
-
-	if (fd == -ENOENT)
-		return 1;
-	if (fd < 0) {
-		p_err("can't get map by id (%u): %s", id, errstr(fd).s);
-		return -1;
-	}
-	err = map_info_get(fd, &info);
-	if (err) {
-		p_err("can't get map info: %s", errstr(err).s);
-		close(fd);
-		return -1;
-	}
-	show_one(sh, fd, &info);
-	close(fd);
+	(void)info_err;
+	show_one(ctx, fd, &info->map);
 	return 0;
 }
 
 /* show: every map in id order; ids that vanish midway are skipped. */
 static int show_all(struct show *sh)
 {
-	__u32 id = 0;
 	int err;
 
 	if (g_out.json)
 		json_start_array(jw());
-	for (;;) {
-		err = bpf_map_get_next_id(id, &id);
-		if (err == -ENOENT) {
-			err = 0;
-			break;
-		}
-		if (err) {
-			p_err("can't get next map: %s%s", errstr(err).s,
-			      err == -EINVAL ? " -- kernel too old?" : "");
-			err = -1;
-			break;
-		}
-		err = show_id(sh, id);
-		if (err < 0)
-			break;
-	}
+	err = obj_walk(OBJ_MAP, BPF_F_RDONLY, show_walked, sh);
 	if (g_out.json)
 		json_end_array(jw());
-	return err < 0 ? -1 : 0;
+	return err;
 }
 
 int do_map_show(struct ctx *c, struct args *a)

@@ -101,56 +101,23 @@ static int show_subset(struct ctx *c, struct args *a, struct show *sh)
 	return 0;
 }
 
-/* One program of the listing: 0, 1 to skip it (gone meanwhile), or -1 after reporting. */
-static int show_id(struct show *sh, __u32 id)
+static int show_walked(void *ctx, int fd, const union obj_info *info, int info_err)
 {
-	struct bpf_prog_info info;
-	int err, fd = bpf_prog_get_fd_by_id(id);
-
-	if (fd == -ENOENT)
-		return 1;
-	if (fd < 0) {
-		p_err("can't get prog by id (%u): %s", id, errstr(fd).s);
-		return -1;
-	}
-	/* ENODEV: offloaded to a device that is gone; the info is still filled in */
-	err = prog_info_get(fd, &info);
-	if (err && err != -ENODEV) {
-		p_err("can't get prog info: %s", errstr(err).s);
-		close(fd);
-		return -1;
-	}
-	show_one(sh, fd, &info, err == -ENODEV);
-	close(fd);
+	show_one(ctx, fd, &info->prog, info_err == -ENODEV);
 	return 0;
 }
 
+/* show: every program in id order; ids that vanish midway are skipped. */
 static int show_all(struct show *sh)
 {
-	__u32 id = 0;
 	int err;
 
 	if (g_out.json)
 		json_start_array(jw());
-	for (;;) {
-		err = bpf_prog_get_next_id(id, &id);
-		if (err == -ENOENT) {
-			err = 0;
-			break;
-		}
-		if (err) {
-			p_err("can't get next program: %s%s", errstr(err).s,
-			      err == -EINVAL ? " -- kernel too old?" : "");
-			err = -1;
-			break;
-		}
-		err = show_id(sh, id);
-		if (err < 0)
-			break;
-	}
+	err = obj_walk(OBJ_PROG, 0, show_walked, sh);
 	if (g_out.json)
 		json_end_array(jw());
-	return err < 0 ? -1 : 0;
+	return err;
 }
 
 static int do_show(struct ctx *c, struct args *a)

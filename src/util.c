@@ -34,7 +34,7 @@ char *xstrdup(const char *s)
 	return oom(strdup(s));
 }
 
-static int digit_val(char c)
+int digit_val(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';

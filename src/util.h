@@ -26,5 +26,7 @@ int parse_u64(const char *s, int base, uint64_t max, uint64_t *res);
 int parse_u32(const char *s, uint32_t *res);
 
 bool is_prefix(const char *word, const char *full);
+/* The value of a digit in bases up to 16 ('7' 7, 'b' and 'B' 11); 99 for anything else. */
+int digit_val(char c);
 
 #endif
