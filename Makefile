@@ -75,9 +75,15 @@ $(OUT): $(SRCS:src/%.c=$(BDIR)/%.o)
 	$(call say,LINK,$@)
 	$(Q)$(BCC) $(LDOPT) -o $@ $^
 
-$(BDIR)/%.o: src/%.c | $(BDIR)/
+$(BDIR)/%.o: src/%.c $(BDIR)/cc.stamp | $(BDIR)/
 	$(call say,CC,$<)
 	$(Q)$(BCC) $(CPPFLAGS) $(WARN) $(OPT) -MMD -MP -c -o $@ $<
+
+# The compiler that built $(BDIR): another one (CROSS_CC=..., MUSL_CC=...) rebuilds it all,
+# so zig's and gcc's objects never end up linked together.
+$(BDIR)/cc.stamp: FORCE | $(BDIR)/
+	$(Q)echo '$(BCC)' | cmp -s - $@ || echo '$(BCC)' >$@
+FORCE:
 
 # --- host glibc build: Criterion runner and a host bpftool (sanitized with SAN=1) ----------
 HOSTCC      ?= gcc
@@ -210,6 +216,6 @@ clean:
 	rm -rf build dist $(PROG)
 
 .PHONY: all test check check-static check-man check-install san toolchain cross-all \
-	cross-check check-i386 dist install uninstall clean
+	cross-check check-i386 dist install uninstall clean FORCE
 .DELETE_ON_ERROR:
 -include $(wildcard build/*/*.d build/*/test/*/*.d)
