@@ -55,7 +55,7 @@ ifdef CROSS
     $(error unknown CROSS=$(CROSS); pick one of: $(CROSS_ARCHES))
   endif
   ifeq ($(origin CROSS_CC),undefined)
-    ifeq ($(wildcard $(ZIG_NPM))$(shell command -v $(ZIG) 2>/dev/null),)
+    ifeq ($(shell command -v $(ZIG) 2>/dev/null),)
       $(error zig not found: run 'make toolchain' (npm ci --prefix tools/zig), or set CROSS_CC)
     endif
   endif
@@ -116,8 +116,9 @@ $(TDIR)/test/%.o: test/%.c
 
 # --- checks ----------------------------------------------------------------------------------
 # The binary the golden tests run: the static product, or the sanitized host build under SAN=1,
-# or any other with BPFTOOL=path (check-i386 uses build/i386/bpftool).
-ifdef BPFTOOL
+# or any other with `make test BPFTOOL=path` (check-i386 uses build/i386/bpftool); only from
+# the command line, so that a BPFTOOL in the environment never picks the system's bpftool.
+ifeq ($(origin BPFTOOL),command line)
   TEST_BPFTOOL := $(BPFTOOL)
 else ifdef SAN
   TEST_BPFTOOL := $(TDIR)/bpftool
@@ -171,8 +172,6 @@ check-i386:
 	$(Q)$(MAKE) --no-print-directory WERROR=1 CROSS=i386
 	$(Q)tools/check-static build/i386/$(PROG) $(SIZE_BUDGET)
 	$(Q)$(MAKE) --no-print-directory WERROR=1 test BPFTOOL=build/i386/$(PROG)
-
-DIST_DOCS := $(wildcard man/*.8) tools/bash-completion/bpftool
 
 dist:
 	$(Q)$(MAKE) --no-print-directory cross-all

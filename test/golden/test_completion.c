@@ -137,7 +137,11 @@ static const char map_cmds[] =
 
 Test(completion, objects_and_commands)
 {
-	expect("bpftool ", "help map version");
+	expect("bpftool ", "batch help map version");
+	expect("bpftool b", "batch");
+	expect("bpftool batch ", "file");
+	expect("bpftool b f /dev/nul", "/dev/null");
+	expect("bpftool batch file x ", "");
 	expect("bpftool m", "map");
 	expect("bpftool v", "version");
 	expect("bpftool map ", map_cmds);
@@ -158,6 +162,7 @@ Test(completion, global_options)
 	expect("bpftool map show --", "-- --base-btf --bpffs --debug --help --json --mapcompat "
 	       "--nomount --pretty --use-loader --version");
 	expect("bpftool -j -- map ", map_cmds);
+	expect("bpftool -B /dev/nul", "/dev/null");
 }
 
 Test(completion, selectors_and_keywords)
