@@ -158,8 +158,11 @@ qemu_riscv64 := qemu-riscv64-static
 toolchain:
 	npm ci --prefix tools/zig --no-audit --no-fund
 
-cross-all:
-	$(Q)for a in $(CROSS_ARCHES); do $(MAKE) --no-print-directory CROSS=$$a || exit 1; done
+# One target per architecture, so that `make -j2 cross-all` builds two at a time.
+CROSS_TARGETS := $(addprefix cross-,$(CROSS_ARCHES))
+cross-all: $(CROSS_TARGETS)
+$(CROSS_TARGETS): cross-%:
+	$(Q)$(MAKE) --no-print-directory CROSS=$*
 
 # Warnings are errors here too: 32-bit and big-endian targets catch what x86_64 hides.
 cross-check:
@@ -214,7 +217,7 @@ check-install: $(PROG)
 clean:
 	rm -rf build dist $(PROG)
 
-.PHONY: all test check check-static check-man check-install san toolchain cross-all \
+.PHONY: all test check check-static check-man check-install san toolchain cross-all $(CROSS_TARGETS) \
 	cross-check check-i386 dist install uninstall clean FORCE
 .DELETE_ON_ERROR:
 -include $(wildcard build/*/*.d build/*/test/*/*.d)
