@@ -59,6 +59,10 @@ ifdef CROSS
       $(error zig not found: run 'make toolchain' (npm ci --prefix tools/zig), or set CROSS_CC)
     endif
   endif
+  ifeq ($(origin CROSS_CC),undefined)
+    # zig cc refuses linker flags it does not know ("unsupported linker extension flag")
+    ZIG_REFUSES := -Wl,-z,noseparate-code
+  endif
   CROSS_CC ?= $(ZIG) cc -target $(target_$(CROSS))
   BCC  := $(CROSS_CC)
   BDIR := build/$(CROSS)
@@ -73,7 +77,7 @@ all: $(OUT)
 
 $(OUT): $(SRCS:src/%.c=$(BDIR)/%.o)
 	$(call say,LINK,$@)
-	$(Q)$(BCC) $(LDOPT) -o $@ $^
+	$(Q)$(BCC) $(filter-out $(ZIG_REFUSES),$(LDOPT)) -o $@ $^
 
 $(BDIR)/%.o: src/%.c $(BDIR)/cc.stamp | $(BDIR)/
 	$(call say,CC,$<)

@@ -11,7 +11,7 @@ static const char *const map_usage[] = {
 	"{ show | list }   [MAP]",
 	"create     FILE type TYPE key KEY_SIZE value VALUE_SIZE \\\n"
 	"                                  entries MAX_ENTRIES name NAME [flags FLAGS] \\\n"
-	"                                  [inner_map MAP] [offload_dev NAME]",
+	"                                  [inner_map MAP] [offload_dev NAME] [map_extra N]",
 	"dump       MAP",
 	"update     MAP [key DATA] [value VALUE] [UPDATE_FLAGS]",
 	"lookup     MAP [key DATA]",
