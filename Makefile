@@ -162,6 +162,10 @@ qemu_riscv64 := qemu-riscv64-static
 toolchain:
 	npm ci --prefix tools/zig --no-audit --no-fund
 
+# The size budget binds the native build; zig links without -z noseparate-code, and MIPS code
+# is about 1.7 times as large as x86's, so the cross builds get a sanity bound only.
+CROSS_SIZE_BUDGET := 400000
+
 # One target per architecture, so that `make -j2 cross-all` builds two at a time.
 CROSS_TARGETS := $(addprefix cross-,$(CROSS_ARCHES))
 cross-all: $(CROSS_TARGETS)
@@ -177,14 +181,14 @@ cross-check:
 # (it catches u64 alignment in union bpf_attr). Every test runs; the golden ones exec it.
 check-i386:
 	$(Q)$(MAKE) --no-print-directory WERROR=1 CROSS=i386
-	$(Q)tools/check-static build/i386/$(PROG) $(SIZE_BUDGET)
+	$(Q)tools/check-static build/i386/$(PROG) $(CROSS_SIZE_BUDGET)
 	$(Q)$(MAKE) --no-print-directory WERROR=1 test BPFTOOL=build/i386/$(PROG)
 
 dist:
 	$(Q)$(MAKE) --no-print-directory cross-all
 	$(Q)rm -rf dist && mkdir dist
 	$(Q)for a in $(CROSS_ARCHES); do \
-		tools/check-static build/$$a/$(PROG) $(SIZE_BUDGET) >/dev/null || exit 1; \
+		tools/check-static build/$$a/$(PROG) $(CROSS_SIZE_BUDGET) >/dev/null || exit 1; \
 		case "$$(file -b build/$$a/$(PROG))" in *"not stripped"*|*debug_info*) \
 			echo "dist: build/$$a/$(PROG) is not stripped" >&2; exit 1;; esac; \
 		cp build/$$a/$(PROG) dist/$(PROG)-$(VERSION)-$$a || exit 1; \
