@@ -169,3 +169,12 @@ struct errtext errstr(int err)
 	snprintf(t.s, sizeof(t.s), "Unknown error %d", err);
 	return t;
 }
+
+const char *errstr_hint(int err)
+{
+	if (err == ENOSYS || err == -ENOSYS)
+		return "Note: this kernel has no bpf(2) system call (built without CONFIG_BPF_SYSCALL),\n"
+		       "      or it is blocked (a seccomp filter, a container runtime, or an emulator\n"
+		       "      such as qemu-user, which implements neither bpf(2) nor perf_event_open(2))";
+	return NULL;
+}

@@ -10,4 +10,10 @@ struct errtext {
 /* err may be positive or negative (-errno, as the sys layer returns it). */
 struct errtext errstr(int err);
 
+/*
+ * A second line for an error whose errno text alone misleads, or NULL. ENOSYS from bpf(2)
+ * ("Function not implemented") means the kernel offers no BPF at all, or something blocks it.
+ */
+const char *errstr_hint(int err);
+
 #endif

@@ -134,6 +134,7 @@ int main(int argc, char **argv)
 		ret = cmd_select(top_cmds, &c, &rest, do_help, NULL);
 		break;
 	}
+	out_hint(ret);
 	status = exit_status(ret);
 	werr = out_finish();
 	if (werr && werr != -EPIPE) {

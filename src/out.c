@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /* The output mode (the program's one global), errors and warnings, and the hex dump layout. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "errstr.h"
 #include "out.h"
 #include "util.h"
 
@@ -42,6 +44,8 @@ static void vreport(bool is_err, const char *fmt, va_list ap)
 
 	sink_init_mem(&msg);
 	sink_vprintf(&msg, fmt, ap);
+	if (is_err && memmem(msg.buf, msg.len, errstr(ENOSYS).s, strlen(errstr(ENOSYS).s)))
+		g_out.saw_enosys = true;
 	if (is_err && g_out.ready && g_out.json && (g_out.jw.depth || !g_out.jw.wrote)) {
 		/* the error becomes a value in the one document: {"error":"..."} */
 		json_start_object(&g_out.jw);
@@ -76,6 +80,12 @@ void p_info(const char *fmt, ...)
 	va_start(ap, fmt);
 	vreport(false, fmt, ap);
 	va_end(ap);
+}
+
+void out_hint(int ret)
+{
+	if (ret && (ret == -ENOSYS || g_out.saw_enosys))
+		p_info("%s", errstr_hint(ENOSYS));
 }
 
 void out_fatal(const char *fmt, ...)

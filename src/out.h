@@ -13,6 +13,7 @@ struct out {
 	bool json;
 	bool pretty;
 	bool ready;		/* out_init() has run */
+	bool saw_enosys;	/* an error reported ENOSYS's text: out_hint() explains it */
 	struct sink so;		/* stdout, fully buffered */
 	struct json jw;		/* the JSON document on stdout, in JSON mode */
 };
@@ -28,6 +29,12 @@ int out_finish(void);
 
 void p_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void p_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * After the command, before out_finish(): when it failed (ret != 0) because a system call
+ * returned ENOSYS (ret == -ENOSYS, or an error message carried its text), print errstr_hint()'s
+ * note on stderr in plain mode. JSON mode stays one document: the error object only.
+ */
+void out_hint(int ret);
 _Noreturn void out_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Shorthands for the stdout sink. */

@@ -17,14 +17,17 @@
  * 32-bit program on a 64-bit kernel, whose positions are the only ones that get there.
  */
 #if defined(__GCC_ATOMIC_LLONG_LOCK_FREE) && __GCC_ATOMIC_LLONG_LOCK_FREE == 2
+/* the kernel's positions are 8-aligned (e.g. data_head at 1024), even where a u64 is not */
+typedef __u64 __attribute__((aligned(8))) ring_pos_t;
+
 static inline __u64 ring_load_acquire(const __u64 *p)
 {
-	return __atomic_load_n(p, __ATOMIC_ACQUIRE);
+	return __atomic_load_n((const ring_pos_t *)p, __ATOMIC_ACQUIRE);
 }
 
 static inline void ring_store_release(__u64 *p, __u64 v)
 {
-	__atomic_store_n(p, v, __ATOMIC_RELEASE);
+	__atomic_store_n((ring_pos_t *)p, v, __ATOMIC_RELEASE);
 }
 #else
 static inline __u64 ring_load_acquire(const __u64 *p)

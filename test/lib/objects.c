@@ -22,6 +22,7 @@
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 
+#include "nobpf.h"
 #include "objects.h"
 
 char *o_fmt(const char *fmt, ...)
@@ -105,19 +106,8 @@ void o_setup_nodac(void *arg)
 void o_setup_fault(void *arg)
 {
 	const struct o_fault *f = arg;
-	struct sock_filter prog[] = {
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_bpf, 0, 3),
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (__u32)f->cmd, 0, 1),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (f->err & SECCOMP_RET_DATA)),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-	};
-	struct sock_fprog fp = { .len = sizeof(prog) / sizeof(prog[0]), .filter = prog };
 
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
-		die("no_new_privs");
-	if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &fp))
+	if (t_bpf_fail_filter(f->cmd, f->err))
 		die("seccomp");
 }
 

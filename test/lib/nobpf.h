@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/* A kernel without bpf(2), simulated: a seccomp filter that makes bpf(2) fail with ENOSYS. */
+#ifndef NOBPF_H
+#define NOBPF_H
+
+/*
+ * Installs the filter in the calling process (a Criterion worker: one per test) and in every
+ * program it runs afterwards, t_run() included; 32-bit x86 programs are covered too, so the
+ * i386 build sees the same. Skips the test (fails under CI=true) if seccomp is unavailable.
+ */
+void t_block_bpf(void);
+
+/*
+ * The filter itself, for any bpf command (cmd < 0: all of them) and errno: what an old or
+ * restricted kernel would answer. Safe between fork() and exec() (no Criterion calls).
+ * Returns 0 or -errno.
+ */
+int t_bpf_fail_filter(int cmd, int err);
+
+#endif
