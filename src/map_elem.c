@@ -57,10 +57,15 @@ int map_elem_btf(const struct bpf_map_info *info, struct btf **vmlinux, struct b
 	int err;
 
 	*btf = btf_load_for_map_shared(info, vmlinux, &err);
-	if (err)
-		p_err(info->btf_vmlinux_value_type_id ? "failed to get kernel btf" :
-							  "failed to get btf");
-	return err;
+	if (!err)
+		return 0;
+	if (!info->btf_vmlinux_value_type_id) {
+		p_err("failed to get btf");
+		return err;
+	}
+	p_err("failed to get kernel btf");
+	/* libbpf_find_kernel_btf()'s "found nothing", and so upstream's exit status */
+	return err == -ENOENT ? -ESRCH : err;
 }
 
 /* The key and value buffers of one element; zeroed, so no byte the kernel sees is stale. */
