@@ -98,18 +98,18 @@ static unsigned long long render_chunk(const struct map_walk *w, const struct el
 		if (err) {
 			if (!elem_error_shown(f, err))
 				continue;
-			if (!j)
-				elem_error_plain(so(), f, key, err);
-			else if (g_out.json)
+			if (g_out.json)
 				elem_error_json(j, f, key, err);
+			else if (!j)
+				elem_error_plain(so(), f, key, err);
 			else
 				elem_btf_error(j, f, key, err);
 			continue;
 		}
-		if (!j)
-			elem_plain(so(), f, key, map_walk_value(w, i));
-		else if (g_out.json)
+		if (g_out.json)
 			elem_json(j, f, key, map_walk_value(w, i));
+		else if (!j)
+			elem_plain(so(), f, key, map_walk_value(w, i));
 		else
 			elem_btf_plain(j, f, key, map_walk_value(w, i));
 		found++;
