@@ -706,10 +706,11 @@ struct btf *btf_load_vmlinux(int *err)
 
 /*
  * The raw blob and name of a BTF object: ask with the buffer we have, and when the kernel
- * reports a larger btf_size, grow to it and ask again.
+ * reports a larger btf_size, grow to it and ask again. With skip_vmlinux, the kernel's own
+ * "vmlinux" object stops after the first answer (no data: the caller has that blob).
  */
 static int btf_fd_data(int fd, unsigned char **data, __u32 *size, char *name, __u32 name_len,
-		       bool *kernel_btf)
+		       bool *kernel_btf, bool skip_vmlinux)
 {
 	__u32 cap = 4096;
 	int err;
@@ -727,9 +728,14 @@ static int btf_fd_data(int fd, unsigned char **data, __u32 *size, char *name, __
 		err = bpf_obj_get_info_by_fd(fd, &info, &len);
 		if (err)
 			break;
+		*kernel_btf = info.kernel_btf;
+		if (skip_vmlinux && info.kernel_btf && !strcmp(name, "vmlinux")) {
+			err = 0;
+			*size = 0;
+			break;
+		}
 		if (info.btf_size <= cap) {
 			*size = info.btf_size;
-			*kernel_btf = info.kernel_btf;
 			return 0;
 		}
 		cap = info.btf_size;
@@ -740,7 +746,21 @@ static int btf_fd_data(int fd, unsigned char **data, __u32 *size, char *name, __
 	return err;
 }
 
-struct btf *btf_load_by_id(__u32 id, int *err)
+/* *shared, loaded on first use. */
+static struct btf *shared_vmlinux(struct btf **shared, int *err)
+{
+	*err = 0;
+	if (!*shared)
+		*shared = btf_load_vmlinux(err);
+	return *shared;
+}
+
+/*
+ * The kernel's BTF object with this id. A module's is split BTF over vmlinux's: its own copy
+ * (owned_base), or with shared the one in *shared, which is also what the "vmlinux" object
+ * itself comes back as.
+ */
+static struct btf *load_by_id(__u32 id, struct btf **shared, int *err)
 {
 	struct btf *btf = NULL, *vmlinux = NULL;
 	unsigned char *data = NULL;
@@ -754,27 +774,34 @@ struct btf *btf_load_by_id(__u32 id, int *err)
 		*err = fd;
 		return NULL;
 	}
-	*err = btf_fd_data(fd, &data, &size, name, sizeof(name), &kernel_btf);
+	*err = btf_fd_data(fd, &data, &size, name, sizeof(name), &kernel_btf, shared != NULL);
 	close(fd);
 	if (*err)
 		return NULL;
+	if (!data)
+		return shared_vmlinux(shared, err);
 	/*
 	 * BTF loaded by BPF_BTF_LOAD always stands alone; the kernel's own objects other than
 	 * vmlinux are modules' BTF, split over vmlinux's (bpftool's btf dump does the same).
 	 */
 	if (kernel_btf && strcmp(name, "vmlinux")) {
-		vmlinux = btf_load_vmlinux(err);
+		vmlinux = shared ? shared_vmlinux(shared, err) : btf_load_vmlinux(err);
 		if (!vmlinux)
 			goto out;
 	}
 	btf = btf_parse(data, size, vmlinux, err);
-	if (btf)
+	if (btf && !shared)
 		btf->owned_base = vmlinux;
-	else
+	else if (!shared)
 		btf_free(vmlinux);
 out:
 	free(data);
 	return btf;
+}
+
+struct btf *btf_load_by_id(__u32 id, int *err)
+{
+	return load_by_id(id, NULL, err);
 }
 
 __u32 btf_map_value_type(const struct bpf_map_info *info)
@@ -796,5 +823,24 @@ struct btf *btf_load_for_map(const struct bpf_map_info *info, int *err)
 		return btf_load_vmlinux(err);
 	if (info->btf_value_type_id)
 		return btf_load_by_id(info->btf_id, err);
+	return NULL;
+}
+
+struct btf *btf_load_for_map_shared(const struct bpf_map_info *info, struct btf **vmlinux,
+				    int *err)
+{
+	struct btf *btf;
+
+	*err = 0;
+	if (info->btf_vmlinux_value_type_id && info->btf_vmlinux_id) {
+		btf = load_by_id(info->btf_vmlinux_id, vmlinux, err);
+		/* reading a BTF object by id takes CAP_SYS_ADMIN; upstream never needs it here */
+		if (btf || *err != -EPERM)
+			return btf;
+	}
+	if (info->btf_vmlinux_value_type_id)
+		return shared_vmlinux(vmlinux, err);
+	if (info->btf_value_type_id)
+		return load_by_id(info->btf_id, vmlinux, err);
 	return NULL;
 }

@@ -39,6 +39,14 @@ struct btf *btf_load_file(const char *path, const struct btf *base, int *err);
  * none: NULL with *err = 0.
  */
 struct btf *btf_load_for_map(const struct bpf_map_info *info, int *err);
+/*
+ * The same for the maps of one command, which share one vmlinux BTF: *vmlinux is loaded on
+ * first need and freed by the caller. The result is *vmlinux itself (struct_ops of vmlinux's
+ * types) or a BTF to btf_free(); NULL with *err = 0 when the map has no value type. Where the
+ * object btf_vmlinux_id names cannot be read (-EPERM: no CAP_SYS_ADMIN), vmlinux's is taken.
+ */
+struct btf *btf_load_for_map_shared(const struct bpf_map_info *info, struct btf **vmlinux,
+				    int *err);
 /* The value type those entries are formatted as: the vmlinux one first. */
 __u32 btf_map_value_type(const struct bpf_map_info *info);
 void btf_free(struct btf *btf);

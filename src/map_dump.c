@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
-/* `map dump`: every element of one map, or of each map a name matches, plain or JSON. */
+/*
+ * `map dump`: every element of one map, or of each map a name matches: plain hex, JSON, or
+ * for maps with BTF their typed values (plain BTF mode's document, JSON's "formatted").
+ */
 #include <errno.h>
 #include <net/if.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "btf.h"
 #include "errstr.h"
 #include "handle.h"
 #include "map_elem.h"
@@ -12,6 +16,7 @@
 #include "mapwalk.h"
 #include "names.h"
 #include "out.h"
+#include "print_btf.h"
 #include "print_elem.h"
 #include "print_map.h"
 
@@ -69,9 +74,19 @@ static void walk_warnings(const struct map_walk *w, unsigned long long shown)
 		       "stopped after %llu elements", shown);
 }
 
+/*
+ * What a dump writes into: the JSON document (JSON mode), plain BTF mode's document (on
+ * stdout too), or NULL for plain hex; and the vmlinux BTF its struct_ops maps share.
+ */
+struct dump {
+	struct json *j;
+	struct btf *vmlinux;
+	bool batch;
+};
+
 /* Renders one chunk; returns how many entries it counted for "Found N". */
 static unsigned long long render_chunk(const struct map_walk *w, const struct elem_fmt *f,
-				       __u32 n)
+				       struct json *j, __u32 n)
 {
 	unsigned long long found = 0;
 	__u32 i;
@@ -84,24 +99,30 @@ static unsigned long long render_chunk(const struct map_walk *w, const struct el
 			if (!elem_error_shown(f, err))
 				continue;
 			if (g_out.json)
-				elem_error_json(jw(), f, key, err);
-			else
+				elem_error_json(j, f, key, err);
+			else if (!j)
 				elem_error_plain(so(), f, key, err);
+			else
+				elem_btf_error(j, f, key, err);
 			continue;
 		}
 		if (g_out.json)
-			elem_json(jw(), f, key, map_walk_value(w, i));
-		else
+			elem_json(j, f, key, map_walk_value(w, i));
+		else if (!j)
 			elem_plain(so(), f, key, map_walk_value(w, i));
+		else
+			elem_btf_plain(j, f, key, map_walk_value(w, i));
 		found++;
 	}
 	return found;
 }
 
-static int dump_one(const struct map_fd *m, bool header, bool batch)
+static int dump_one(struct dump *d, const struct map_fd *m, bool header)
 {
 	const struct bpf_map_info *info = &m->info;
 	unsigned long long found = 0;
+	struct btf_entry types;
+	struct btf *btf = NULL;
 	struct elem_fmt fmt;
 	struct map_walk w;
 	char ifname[IF_NAMESIZE];
@@ -111,13 +132,18 @@ static int dump_one(const struct map_fd *m, bool header, bool batch)
 	if (ncpus < 0)
 		return -1;
 	elem_fmt_init(&fmt, info, ncpus);
-	if (g_out.json) {
+	if (d->j) {
+		/* upstream's get_map_kv_btf(), in JSON and plain BTF mode */
+		n = map_elem_btf(info, &d->vmlinux, &btf);
+		if (n)
+			return n;
+		elem_fmt_set_btf(&fmt, &types, btf, info);
 		if (header) {
-			json_start_object(jw());
-			map_header_json(jw(), info);
-			json_name(jw(), "elements");
+			json_start_object(d->j);
+			map_header_json(d->j, info);
+			json_name(d->j, "elements");
 		}
-		json_start_array(jw());
+		json_start_array(d->j);
 	} else if (header) {
 		map_dev_name(info, ifname);
 		map_header_plain(so(), info, ifname);
@@ -125,20 +151,22 @@ static int dump_one(const struct map_fd *m, bool header, bool batch)
 	if (info->type == BPF_MAP_TYPE_REUSEPORT_SOCKARRAY && info->value_size != 8)
 		p_info("Warning: cannot read values from reuseport_sockarray map with "
 		       "value_size != 8");
-	map_walk_open(&w, m->fd, info, ncpus, batch);
+	map_walk_open(&w, m->fd, info, ncpus, d->batch);
 	while ((n = map_walk_next(&w)) > 0)
-		found += render_chunk(&w, &fmt, (__u32)n);
-	if (g_out.json) {
-		json_end_array(jw());
+		found += render_chunk(&w, &fmt, d->j, (__u32)n);
+	if (d->j) {
+		json_end_array(d->j);
 		if (header)
-			json_end_object(jw());
+			json_end_object(d->j);
 	} else {
 		elem_found_plain(so(), found);
-		if (n < 0)
-			explain_unwalkable(info, n);
 	}
+	if (n < 0 && !g_out.json)
+		explain_unwalkable(info, n);
 	walk_warnings(&w, found);
 	map_walk_close(&w);
+	if (btf != d->vmlinux)
+		btf_free(btf);
 	return n;
 }
 
@@ -150,9 +178,21 @@ static bool batch_allowed(void)
 	return !v || !*v || !strcmp(v, "0");
 }
 
+/* Plain mode prints the BTF document only when every map has BTF (upstream's maps_have_btf). */
+static bool maps_have_btf(const struct map_fd *m, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (!m[i].info.btf_id)
+			return false;
+	return true;
+}
+
 int do_map_dump(struct ctx *c, struct args *a)
 {
-	bool batch = batch_allowed();
+	struct dump d = { .batch = batch_allowed() };
+	struct json btfdoc;
 	struct map_fd *m;
 	struct handle h;
 	int n, i, err = 0;
@@ -163,17 +203,26 @@ int do_map_dump(struct ctx *c, struct args *a)
 		return -1;
 	if (handle_open_maps(c, &h, BPF_F_RDONLY, &m, &n))
 		return -1;
-	if (g_out.json && n > 1)
-		json_start_array(jw());
+	if (g_out.json) {
+		d.j = jw();
+	} else if (maps_have_btf(m, n)) {
+		json_init(&btfdoc, so(), true);	/* always pretty, as upstream's */
+		d.j = &btfdoc;
+	}
+	if (d.j && n > 1)
+		json_start_array(d.j);
 	for (i = 0; i < n; i++) {
-		err = dump_one(&m[i], n > 1, batch);
-		if (!g_out.json && i != n - 1)
+		err = dump_one(&d, &m[i], n > 1);
+		if (!d.j && i != n - 1)
 			sink_putc(so(), '\n');
 		if (err)
 			break;
 	}
-	if (g_out.json && n > 1)
-		json_end_array(jw());
+	if (d.j && n > 1)
+		json_end_array(d.j);
+	if (d.j == &btfdoc)
+		json_finish(&btfdoc);
+	btf_free(d.vmlinux);
 	map_fds_close(m, n);
 	return err;
 }

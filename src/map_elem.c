@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "btf.h"
 #include "cpus.h"
 #include "elem.h"
 #include "errstr.h"
@@ -15,6 +16,7 @@
 #include "maptype.h"
 #include "names.h"
 #include "out.h"
+#include "print_btf.h"
 #include "print_elem.h"
 #include "sys_bpf.h"
 #include "util.h"
@@ -48,6 +50,22 @@ int map_elem_ncpus(__u32 map_type)
 		return -1;
 	}
 	return n;
+}
+
+int map_elem_btf(const struct bpf_map_info *info, struct btf **vmlinux, struct btf **btf)
+{
+	int err;
+
+	*btf = btf_load_for_map_shared(info, vmlinux, &err);
+	if (!err)
+		return 0;
+	if (!info->btf_vmlinux_value_type_id) {
+		p_err("failed to get btf");
+		return err;
+	}
+	p_err("failed to get kernel btf");
+	/* libbpf_find_kernel_btf()'s "found nothing", and so upstream's exit status */
+	return err == -ENOENT ? -ESRCH : err;
 }
 
 /* The key and value buffers of one element; zeroed, so no byte the kernel sees is stale. */
@@ -101,12 +119,32 @@ static void *value_arg(const struct kv *kv)
 	return kv->info.value_size ? kv->value : NULL;
 }
 
-static void print_entry(const struct kv *kv)
+/* lookup, peek, pop: the entry, typed with the map's BTF when it has some (not the miss) */
+static int print_entry(struct kv *kv)
 {
-	if (g_out.json)
+	struct btf *btf, *vmlinux = NULL;
+	struct btf_entry types;
+	struct json doc;
+	int err;
+
+	err = map_elem_btf(&kv->info, &vmlinux, &btf);
+	if (err)
+		return err;	/* upstream exits 0 here, after its error */
+	elem_fmt_set_btf(&kv->fmt, &types, btf, &kv->info);
+	if (g_out.json) {
 		elem_json(jw(), &kv->fmt, kv->key, kv->value);
-	else
+	} else if (btf) {
+		json_init(&doc, so(), true);	/* always pretty, as upstream's */
+		elem_btf_plain(&doc, &kv->fmt, kv->key, kv->value);
+		json_finish(&doc);
+	} else {
 		elem_plain(so(), &kv->fmt, kv->key, kv->value);
+	}
+	kv->fmt.btf = NULL;
+	if (btf != vmlinux)
+		btf_free(btf);
+	btf_free(vmlinux);
+	return 0;
 }
 
 /* ---- update, push, enqueue ------------------------------------------------------------- */
@@ -201,7 +239,7 @@ int do_map_lookup(struct ctx *c, struct args *a)
 	} else if (err) {
 		p_err("lookup failed: %s", errstr(err).s);
 	} else {
-		print_entry(&kv);
+		err = print_entry(&kv);
 	}
 out:
 	kv_close(&kv);
@@ -320,7 +358,7 @@ static int pop(struct ctx *c, struct args *a, const char *verb)
 	} else if (err) {
 		p_err("pop failed: %s", errstr(err).s);
 	} else {
-		print_entry(&kv);
+		err = print_entry(&kv);
 	}
 out:
 	kv_close(&kv);

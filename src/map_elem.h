@@ -24,4 +24,13 @@ int map_elem_usage(struct ctx *c);
  */
 int map_elem_ncpus(__u32 map_type);
 
+struct btf;
+struct bpf_map_info;
+/*
+ * The BTF a map's entries are formatted with (btf_load_for_map_shared(): NULL when the map
+ * has no value type); reports upstream's "failed to get btf" (struct_ops: "failed to get
+ * kernel btf") and returns -errno when it cannot be read.
+ */
+int map_elem_btf(const struct bpf_map_info *info, struct btf **vmlinux, struct btf **btf);
+
 #endif

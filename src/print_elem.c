@@ -6,6 +6,7 @@
 #include "errstr.h"
 #include "maptype.h"
 #include "out.h"
+#include "print_btf.h"
 #include "print_elem.h"
 #include "util.h"
 
@@ -142,6 +143,8 @@ void elem_json(struct json *j, const struct elem_fmt *f, const void *key, const 
 		}
 		json_end_array(j);
 	}
+	if (f->btf)
+		elem_btf_formatted(j, f->btf, key, value);
 	json_end_object(j);
 }
 
@@ -151,21 +154,23 @@ bool elem_error_shown(const struct elem_fmt *f, int err)
 	return !(err == ENOENT && (f->map_in_map || map_is_map_of_progs(f->type)));
 }
 
+const char *elem_error_text(const struct elem_fmt *f, int err, struct errtext *et)
+{
+	if (err == ENOENT)
+		return "<no entry>";
+	if (err == ENOSPC && f->type == BPF_MAP_TYPE_REUSEPORT_SOCKARRAY)
+		return "<cannot read>";
+	*et = errstr(err);
+	return et->s;
+}
+
 void elem_error_plain(struct sink *s, const struct elem_fmt *f, const void *key, int err)
 {
 	struct errtext et;
-	const char *msg;
+	const char *msg = elem_error_text(f, err, &et);
 	size_t len;
 	bool brk, single;
 
-	if (err == ENOENT) {
-		msg = "<no entry>";
-	} else if (err == ENOSPC && f->type == BPF_MAP_TYPE_REUSEPORT_SOCKARRAY) {
-		msg = "<cannot read>";
-	} else {
-		et = errstr(err);
-		msg = et.s;
-	}
 	len = strlen(msg);
 	brk = f->key_size > 16 || len > 16;
 	single = f->key_size + len <= 24 && !brk;

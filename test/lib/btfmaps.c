@@ -578,11 +578,11 @@ int gold_struct_ops_create(const char *dir, int *btf_fd)
 	return fd;
 }
 
-int gold_dup_create(struct gold_maps *m, const char *dir, int fds[2])
+int gold_dup_create(struct gold_maps *m, const char *dir, const char *name, int fds[2])
 {
 	struct map_create_opts o = {
 		.map_type = BPF_MAP_TYPE_ARRAY, .key_size = 4, .value_size = 4, .max_entries = 2,
-		.name = "gold_dup", .btf_fd = (__u32)m->btf_fd,
+		.name = name, .btf_fd = (__u32)m->btf_fd,
 		.btf_key_type_id = m->ids.t_int, .btf_value_type_id = m->ids.t_uint,
 	};
 	char path[512];
@@ -602,4 +602,122 @@ int gold_dup_create(struct gold_maps *m, const char *dir, int fds[2])
 		}
 	}
 	return err;
+}
+
+/*
+ * struct kinds (96 bytes, 16-aligned):
+ *   int *restrict rp; int __tag("user") *tp; struct opaque *fp; int (*fn)(int a, char b);
+ *   enum sbig sbig, sbig2 (signed, 64-bit); __int128 s128;
+ *   union { unsigned int a; unsigned short b; }; unsigned char m[2][3]; char s2[2][4];
+ *   _Bool bits[2]; struct empty {} empty; int tail[0]; signed char sc; int __tag tagged;
+ */
+static __u32 gold_kinds_btf(struct btfb *b)
+{
+	__u32 t_int, t_uint, t_char, t_uchar, t_ushort, t_bool, t_s128, t_schar;
+	__u32 rp, tp, fwd, proto, fnp, sbig, anon, m23, s24, b2, empty, tail, tagged, kinds;
+
+	btfb_init(b);
+	t_int = btfb_int(b, "int", 4, BTF_INT_SIGNED, 32, 0);
+	t_uint = btfb_int(b, "unsigned int", 4, 0, 32, 0);
+	t_char = btfb_int(b, "char", 1, BTF_INT_SIGNED, 8, 0);
+	t_uchar = btfb_int(b, "unsigned char", 1, 0, 8, 0);
+	t_ushort = btfb_int(b, "unsigned short", 2, 0, 16, 0);
+	t_bool = btfb_int(b, "_Bool", 1, BTF_INT_BOOL, 8, 0);
+	t_s128 = btfb_int(b, "__int128", 16, BTF_INT_SIGNED, 128, 0);
+	t_schar = btfb_int(b, "signed char", 1, BTF_INT_SIGNED, 8, 0);
+	rp = btfb_restrict(b, btfb_ptr(b, t_int));
+	tp = btfb_ptr(b, btfb_type_tag(b, "user", t_int));
+	fwd = btfb_ptr(b, btfb_fwd(b, "opaque", 0));
+	proto = btfb_func_proto(b, t_int);
+	btfb_param(b, "a", t_int);
+	btfb_param(b, "b", t_char);
+	btfb_func(b, "kinds_fn", proto, BTF_FUNC_GLOBAL);
+	fnp = btfb_ptr(b, proto);
+	sbig = btfb_enum64(b, "sbig", 8, 1);
+	btfb_enum64_val(b, "NEGBIG", (__u64)-5LL);
+	btfb_enum64_val(b, "ZERO", 0);
+	anon = btfb_union(b, NULL, 4);
+	btfb_member(b, "a", t_uint, 0, 0);
+	btfb_member(b, "b", t_ushort, 0, 0);
+	m23 = btfb_array(b, btfb_array(b, t_uchar, t_uint, 3), t_uint, 2);
+	s24 = btfb_array(b, btfb_array(b, t_char, t_uint, 4), t_uint, 2);
+	b2 = btfb_array(b, t_bool, t_uint, 2);
+	empty = btfb_struct(b, "empty", 0);
+	tail = btfb_array(b, t_int, t_uint, 0);
+	tagged = btfb_type_tag(b, "user", t_int);
+	kinds = btfb_struct(b, "kinds", GOLD_KINDS_SIZE);
+	btfb_member(b, "rp", rp, 0, 0);
+	btfb_member(b, "tp", tp, 64, 0);
+	btfb_member(b, "fp", fwd, 128, 0);
+	btfb_member(b, "fn", fnp, 192, 0);
+	btfb_member(b, "sbig", sbig, 256, 0);
+	btfb_member(b, "sbig2", sbig, 320, 0);
+	btfb_member(b, "s128", t_s128, 384, 0);
+	btfb_member(b, NULL, anon, 512, 0);
+	btfb_member(b, "m", m23, 544, 0);
+	btfb_member(b, "s2", s24, 592, 0);
+	btfb_member(b, "bits", b2, 656, 0);
+	btfb_member(b, "empty", empty, 672, 0);
+	btfb_member(b, "tail", tail, 672, 0);
+	btfb_member(b, "sc", t_schar, 672, 0);
+	btfb_member(b, "tagged", tagged, 704, 0);
+	btfb_decl_tag(b, "on_struct", kinds, -1);
+	btfb_decl_tag(b, "on_member", kinds, 0);
+	return kinds;
+}
+
+void gold_kinds_val(unsigned char val[GOLD_KINDS_SIZE])
+{
+	static const unsigned char m[6] = { 1, 2, 3, 4, 5, 6 };
+
+	memset(val, 0, GOLD_KINDS_SIZE);
+	PUT(val, 0, unsigned long long, 0x1000);
+	PUT(val, 16, unsigned long long, ~0ULL);
+	PUT(val, 24, unsigned long long, 0xffffffff81000000ULL);
+	PUT(val, 32, long long, -5);
+	PUT(val, 40, long long, -6);
+	memset(val + 48, 0xff, 16);	/* -1 */
+	PUT(val, 64, unsigned int, 0x00020001);
+	memcpy(val + 68, m, sizeof(m));
+	memcpy(val + 74, "ab\0\0cd\0\0", 8);
+	val[82] = 1;
+	val[84] = 0xff;	/* -1 */
+	PUT(val, 88, int, 42);
+}
+
+int gold_kinds_create(const char *dir, int *btf_fd)
+{
+	struct map_create_opts o = {
+		.map_type = BPF_MAP_TYPE_HASH, .key_size = 4, .value_size = GOLD_KINDS_SIZE,
+		.max_entries = 2, .name = "gold_kinds", .btf_key_type_id = 1,
+	};
+	unsigned char val[GOLD_KINDS_SIZE];
+	struct btfb b;
+	char path[512];
+	void *blob;
+	size_t size;
+	int fd, err, k = 1;
+
+	o.btf_value_type_id = gold_kinds_btf(&b);
+	blob = btfb_blob(&b, &size);
+	btfb_free(&b);
+	*btf_fd = bpf_btf_load(blob, (__u32)size, NULL, 0);
+	free(blob);
+	if (*btf_fd < 0)
+		return *btf_fd;
+	o.btf_fd = (__u32)*btf_fd;
+	fd = bpf_map_create(&o);
+	if (fd < 0)
+		return fd;
+	gold_kinds_val(val);
+	err = bpf_map_update_elem(fd, &k, val, 0);
+	if (!err && dir) {
+		snprintf(path, sizeof(path), "%s/gold_kinds", dir);
+		err = bpf_obj_pin(fd, path);
+	}
+	if (err) {
+		close(fd);
+		return err;
+	}
+	return fd;
 }

@@ -99,10 +99,25 @@ char *gold_doc(const struct btf *btf, const struct bpf_map_info *info,
 int gold_struct_ops_create(const char *dir, int *btf_fd);
 
 /*
- * Two arrays both named "gold_dup" (2 slots, int -> unsigned int of the gold BTF, slot 1 =
- * 40 and 41), for `map dump name gold_dup`: pinned as DIR/gold_dup0 and DIR/gold_dup1.
+ * Two arrays both named name ("gold_dup" in the captures; 2 slots, int -> unsigned int of the
+ * gold BTF, slot 1 = 40 and 41), for `map dump name NAME`: pinned as DIR/gold_dup0 and
+ * DIR/gold_dup1.
  */
-int gold_dup_create(struct gold_maps *m, const char *dir, int fds[2]);
+int gold_dup_create(struct gold_maps *m, const char *dir, const char *name, int fds[2]);
+
+/*
+ * "gold_kinds": a hash, int -> struct kinds, of its own BTF with what the gold BTF lacks: a
+ * restrict pointer, a pointer through a type tag, one to a forward declaration, a function
+ * pointer (FUNC_PROTO; a FUNC and two DECL_TAGs sit in the blob too), signed ENUM64s, a
+ * signed __int128, an anonymous union, nested arrays (of numbers, of strings), bools, an
+ * empty struct, a zero-length array, a signed char, and last a member typed through a
+ * TYPE_TAG (where upstream stops with "(unsupported-kind)"). Key 1 holds gold_kinds_val().
+ * Pinned as DIR/gold_kinds when dir is set. Returns the map's fd or -errno; *btf_fd gets
+ * the BTF's.
+ */
+#define GOLD_KINDS_SIZE 96
+void gold_kinds_val(unsigned char val[GOLD_KINDS_SIZE]);
+int gold_kinds_create(const char *dir, int *btf_fd);
 
 /* The contents of test/golden/btf/NAME (run from the source tree's root), NUL-terminated. */
 char *gold_file(const char *name);

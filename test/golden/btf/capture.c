@@ -11,7 +11,7 @@
 int main(int argc, char **argv)
 {
 	struct gold_maps m;
-	int err, dup[2];
+	int err, dup[2], kinds_btf;
 
 	if (argc != 2) {
 		fprintf(stderr, "usage: %s BPFFS_DIR\n", argv[0]);
@@ -23,7 +23,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	printf("btf_id %u\n", m.btf_id);
-	err = gold_dup_create(&m, argv[1], dup);
+	err = gold_dup_create(&m, argv[1], "gold_dup", dup);
 	if (err) {
 		fprintf(stderr, "gold_dup: %s\n", strerror(-err));
 		return 1;
@@ -31,6 +31,11 @@ int main(int argc, char **argv)
 	err = gold_struct_ops_create(argv[1], &m.btf_fd);
 	if (err < 0) {
 		fprintf(stderr, "gold_so: %s\n", strerror(-err));
+		return 1;
+	}
+	err = gold_kinds_create(argv[1], &kinds_btf);
+	if (err < 0) {
+		fprintf(stderr, "gold_kinds: %s\n", strerror(-err));
 		return 1;
 	}
 	return 0;

@@ -16,7 +16,7 @@ gcc -std=gnu11 -Iuapi -Isrc -Itest/lib -D_GNU_SOURCE -o "$CAP" test/golden/btf/c
 mkdir -p "$D" "$OUT"
 "$CAP" "$D"
 uname -r >"$OUT/kernel.txt"
-for m in gold_h gold_pca gold_data gold_fl gold_pch gold_so; do
+for m in gold_h gold_pca gold_data gold_fl gold_pch gold_so gold_kinds; do
 	"$B" map dump pinned "$D/$m" >"$OUT/dump_$m.plain"
 	"$B" -j map dump pinned "$D/$m" >"$OUT/dump_$m.json"
 	"$B" -p map dump pinned "$D/$m" >"$OUT/dump_$m.pretty"
@@ -35,3 +35,5 @@ K0="key 1 0 0 0 2 0 0x61 0x62 0x63 0 0 0"
 "$B" map lookup pinned "$D/gold_data" key 0 0 0 0 >"$OUT/lookup_gold_data.plain"
 "$B" map lookup pinned "$D/gold_h" key 9 0 0 0 2 0 0x61 0x62 0x63 0 0 0 \
 	>"$OUT/lookup_gold_h_notfound.plain" || echo "exit $?" >>"$OUT/lookup_gold_h_notfound.plain"
+"$B" map lookup pinned "$D/gold_kinds" key 1 0 0 0 >"$OUT/lookup_gold_kinds.plain"
+"$B" -j map lookup pinned "$D/gold_kinds" key 1 0 0 0 >"$OUT/lookup_gold_kinds.json"
