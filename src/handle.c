@@ -2,6 +2,7 @@
 /* MAP and PROG selectors (id N, pinned P, name N, tag T): parse the words, then open. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +116,14 @@ int map_info_get(int fd, struct bpf_map_info *info)
 	return bpf_obj_get_info_by_fd(fd, info, &len);
 }
 
+int prog_info_get(int fd, struct bpf_prog_info *info)
+{
+	__u32 len = sizeof(*info);
+
+	memset(info, 0, sizeof(*info));
+	return bpf_obj_get_info_by_fd(fd, info, &len);
+}
+
 const char *obj_kind_name(enum obj_kind kind)
 {
 	return kind == OBJ_PROG ? "prog" : "map";
@@ -137,10 +146,61 @@ static bool on_bpffs(const char *path)
 	return !statfs(dir, &sf) && sf.f_type == BPF_FS_MAGIC;
 }
 
+/* Whether the object at fd is the map (or program) that has its id: same info, same object. */
+static bool is_map_by_id(const struct bpf_map_info *seen)
+{
+	struct bpf_map_info info;
+	int fd = bpf_map_get_fd_by_id(seen->id, BPF_F_RDONLY), err;
+
+	if (fd == -EINVAL)
+		fd = bpf_map_get_fd_by_id(seen->id, 0);	/* Linux < 4.15: no open flags */
+	if (fd < 0)
+		return false;
+	err = map_info_get(fd, &info);
+	close(fd);
+	/* type, id, sizes, flags, name: the part every kernel fills (4.15+; 4.13: no name) */
+	return !err && !memcmp(&info, seen, offsetof(struct bpf_map_info, ifindex));
+}
+
+static bool is_prog_by_id(const struct bpf_prog_info *seen)
+{
+	struct bpf_prog_info info;
+	int fd = bpf_prog_get_fd_by_id(seen->id), err;
+
+	if (fd < 0)
+		return false;
+	err = prog_info_get(fd, &info);
+	close(fd);
+	return (!err || err == -ENODEV) && info.type == seen->type && info.id == seen->id &&
+	       !memcmp(info.tag, seen->tag, BPF_TAG_SIZE) && info.load_time == seen->load_time;
+}
+
 /*
- * The kind of a bpf fd, from its /proc/self/fd link ("anon_inode:bpf-map"). Without /proc
- * (an initramfs) the kind cannot be told; the fd is taken as asked and the kernel refuses
- * whatever does not fit it.
+ * Without /proc: the kernel fills the info of whatever the fd is, so read it as both kinds
+ * and ask for the map, then the program, with that id; only the same object has the same
+ * info (a program's info read as a map's would need a map of that id whose sizes are the
+ * program's tag). Pinned objects are maps, programs and links, so neither is a link.
+ */
+static const char *kind_by_info(int fd)
+{
+	union obj_info info;
+	__u32 len = sizeof(info);
+	int err;
+
+	memset(&info, 0, sizeof(info));
+	err = bpf_obj_get_info_by_fd(fd, &info, &len);
+	if (err && err != -ENODEV)
+		return NULL;
+	if (is_map_by_id(&info.map))
+		return "map";
+	if (is_prog_by_id(&info.prog))
+		return "prog";
+	return "link";
+}
+
+/*
+ * The kind of a bpf fd, from its /proc/self/fd link ("anon_inode:bpf-map"), or without
+ * /proc (an initramfs) from the kernel's info about it; NULL when neither can tell.
  */
 const char *handle_fd_kind(int fd)
 {
@@ -152,7 +212,7 @@ const char *handle_fd_kind(int fd)
 	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
 	n = readlink(link, target, sizeof(target) - 1);
 	if (n < 0)
-		return NULL;
+		return errno == ENOENT ? kind_by_info(fd) : NULL;
 	target[n] = 0;
 	for (i = 0; i < ARRAY_SIZE(kinds); i++) {
 		char want[32];
@@ -192,14 +252,6 @@ static void push_map(struct map_fd **out, int *n, int fd, const struct bpf_map_i
 	(*out)[*n].fd = fd;
 	(*out)[*n].info = *info;
 	(*n)++;
-}
-
-int prog_info_get(int fd, struct bpf_prog_info *info)
-{
-	__u32 len = sizeof(*info);
-
-	memset(info, 0, sizeof(*info));
-	return bpf_obj_get_info_by_fd(fd, info, &len);
 }
 
 /* ---- walking every object of a kind -------------------------------------------------- */
