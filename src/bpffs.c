@@ -134,7 +134,7 @@ static __u32 pinned_id(int fd, enum obj_kind want)
 static void visit_file(struct walk *w)
 {
 	/* a program cannot be opened read-only: BPF_OBJ_GET refuses file_flags for it */
-	int fd = bpf_obj_get(w->path, w->kind == OBJ_MAP ? BPF_F_RDONLY : 0);
+	int fd = handle_obj_get(w->path, w->kind == OBJ_MAP ? BPF_F_RDONLY : 0);
 	__u32 id;
 
 	if (fd < 0)

@@ -108,6 +108,12 @@ int handle_parse_prog(struct args *a, struct handle *h)
 
 /* ---- opening ------------------------------------------------------------------------------ */
 
+/* upstream's hint for the commands a kernel before 4.13 does not have (EINVAL) */
+static const char *too_old(int err)
+{
+	return err == -EINVAL ? " -- kernel too old?" : "";
+}
+
 int map_info_get(int fd, struct bpf_map_info *info)
 {
 	__u32 len = sizeof(*info);
@@ -146,14 +152,32 @@ static bool on_bpffs(const char *path)
 	return !statfs(dir, &sf) && sf.f_type == BPF_FS_MAGIC;
 }
 
+int handle_map_fd_by_id(__u32 id, __u32 open_flags)
+{
+	int fd = bpf_map_get_fd_by_id(id, open_flags);
+
+	/* Linux < 4.15 knows no open_flags (CHECK_ATTR: EINVAL): read-write is all it has */
+	if (fd == -EINVAL && open_flags)
+		fd = bpf_map_get_fd_by_id(id, 0);
+	return fd;
+}
+
+int handle_obj_get(const char *path, __u32 file_flags)
+{
+	int fd = bpf_obj_get(path, file_flags);
+
+	/* the same for file_flags before 4.15; links refuse them too, and then say what they are */
+	if (fd == -EINVAL && file_flags)
+		fd = bpf_obj_get(path, 0);
+	return fd;
+}
+
 /* Whether the object at fd is the map (or program) that has its id: same info, same object. */
 static bool is_map_by_id(const struct bpf_map_info *seen)
 {
 	struct bpf_map_info info;
-	int fd = bpf_map_get_fd_by_id(seen->id, BPF_F_RDONLY), err;
+	int fd = handle_map_fd_by_id(seen->id, BPF_F_RDONLY), err;
 
-	if (fd == -EINVAL)
-		fd = bpf_map_get_fd_by_id(seen->id, 0);	/* Linux < 4.15: no open flags */
 	if (fd < 0)
 		return false;
 	err = map_info_get(fd, &info);
@@ -228,7 +252,7 @@ const char *handle_fd_kind(int fd)
 static int open_pinned(const char *path, __u32 flags, const char *want)
 {
 	const char *kind;
-	int fd = bpf_obj_get(path, flags);
+	int fd = handle_obj_get(path, flags);
 
 	if (fd < 0) {
 		if (fd == -EACCES && !on_bpffs(path))
@@ -262,7 +286,7 @@ static int walk_open(enum obj_kind kind, __u32 id, __u32 flags, int *fd, union o
 {
 	const char *what = obj_kind_name(kind);
 
-	*fd = kind == OBJ_MAP ? bpf_map_get_fd_by_id(id, flags) : bpf_prog_get_fd_by_id(id);
+	*fd = kind == OBJ_MAP ? handle_map_fd_by_id(id, flags) : bpf_prog_get_fd_by_id(id);
 	if (*fd == -ENOENT)
 		return 1;	/* gone since get_next_id */
 	if (*fd < 0) {
@@ -293,7 +317,7 @@ int obj_walk(enum obj_kind kind, __u32 open_flags, obj_walk_fn fn, void *ctx)
 			return 0;
 		if (err) {
 			p_err("can't get next %s: %s%s", kind == OBJ_MAP ? "map" : "program",
-			      errstr(err).s, err == -EINVAL ? " -- kernel too old?" : "");
+			      errstr(err).s, too_old(err));
 			return -1;
 		}
 		err = walk_open(kind, id, open_flags, &fd, &info, &info_err);
@@ -420,9 +444,9 @@ int handle_open_maps(struct ctx *c, const struct handle *h, __u32 open_flags,
 			map_fds_close(*out, *n);
 		return err;
 	case HANDLE_ID:
-		fd = bpf_map_get_fd_by_id(h->id, open_flags);
+		fd = handle_map_fd_by_id(h->id, open_flags);
 		if (fd < 0) {
-			p_err("get map by id (%u): %s", h->id, errstr(fd).s);
+			p_err("get map by id (%u): %s%s", h->id, errstr(fd).s, too_old(fd));
 			return -1;
 		}
 		break;
@@ -437,7 +461,7 @@ int handle_open_maps(struct ctx *c, const struct handle *h, __u32 open_flags,
 	}
 	err = map_info_get(fd, &info);
 	if (err) {
-		p_err("can't get map info: %s", errstr(err).s);
+		p_err("can't get map info: %s%s", errstr(err).s, too_old(err));
 		close(fd);
 		return err;
 	}
@@ -559,7 +583,7 @@ int handle_open_progs(struct ctx *c, const struct handle *h, struct prog_fd **pr
 	if (h->kind == HANDLE_ID) {
 		fd = bpf_prog_get_fd_by_id(h->id);
 		if (fd < 0) {
-			p_err("get by id (%u): %s", h->id, errstr(fd).s);
+			p_err("get by id (%u): %s%s", h->id, errstr(fd).s, too_old(fd));
 			return -1;
 		}
 	} else {
@@ -569,7 +593,7 @@ int handle_open_progs(struct ctx *c, const struct handle *h, struct prog_fd **pr
 	}
 	err = prog_info_get(fd, &info);
 	if (err) {
-		p_err("can't get prog info: %s", errstr(err).s);
+		p_err("can't get prog info: %s%s", errstr(err).s, too_old(err));
 		close(fd);
 		return -1;
 	}
