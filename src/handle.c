@@ -166,36 +166,43 @@ int handle_obj_get(const char *path, __u32 file_flags)
 {
 	int fd = bpf_obj_get(path, file_flags);
 
-	/* the same for file_flags before 4.15; links refuse them too, and then say what they are */
+	/* the same for file_flags before 4.15; links refuse them too, then say what they are */
 	if (fd == -EINVAL && file_flags)
 		fd = bpf_obj_get(path, 0);
 	return fd;
 }
 
-/* Whether the object at fd is the map (or program) that has its id: same info, same object. */
-static bool is_map_by_id(const struct bpf_map_info *seen)
+/*
+ * Whether the object at fd is the map (or program) that has its id: same info, same object.
+ * 1 yes, 0 no (there is none of that id, or it differs), -1 when we may not open it.
+ */
+static int is_map_by_id(const struct bpf_map_info *seen)
 {
 	struct bpf_map_info info;
 	int fd = handle_map_fd_by_id(seen->id, BPF_F_RDONLY), err;
 
 	if (fd < 0)
-		return false;
+		return fd == -ENOENT ? 0 : -1;
 	err = map_info_get(fd, &info);
 	close(fd);
+	if (err)
+		return -1;
 	/* type, id, sizes, flags, name: the part every kernel fills (4.15+; 4.13: no name) */
-	return !err && !memcmp(&info, seen, offsetof(struct bpf_map_info, ifindex));
+	return !memcmp(&info, seen, offsetof(struct bpf_map_info, ifindex));
 }
 
-static bool is_prog_by_id(const struct bpf_prog_info *seen)
+static int is_prog_by_id(const struct bpf_prog_info *seen)
 {
 	struct bpf_prog_info info;
 	int fd = bpf_prog_get_fd_by_id(seen->id), err;
 
 	if (fd < 0)
-		return false;
+		return fd == -ENOENT ? 0 : -1;
 	err = prog_info_get(fd, &info);
 	close(fd);
-	return (!err || err == -ENODEV) && info.type == seen->type && info.id == seen->id &&
+	if (err && err != -ENODEV)
+		return -1;
+	return info.type == seen->type && info.id == seen->id &&
 	       !memcmp(info.tag, seen->tag, BPF_TAG_SIZE) && info.load_time == seen->load_time;
 }
 
@@ -203,23 +210,26 @@ static bool is_prog_by_id(const struct bpf_prog_info *seen)
  * Without /proc: the kernel fills the info of whatever the fd is, so read it as both kinds
  * and ask for the map, then the program, with that id; only the same object has the same
  * info (a program's info read as a map's would need a map of that id whose sizes are the
- * program's tag). Pinned objects are maps, programs and links, so neither is a link.
+ * program's tag). Pinned objects are maps, programs and links: neither is a link. NULL when
+ * we may not look (no privilege to open objects by id).
  */
 static const char *kind_by_info(int fd)
 {
 	union obj_info info;
 	__u32 len = sizeof(info);
-	int err;
+	int err, map, prog;
 
 	memset(&info, 0, sizeof(info));
 	err = bpf_obj_get_info_by_fd(fd, &info, &len);
 	if (err && err != -ENODEV)
 		return NULL;
-	if (is_map_by_id(&info.map))
+	map = is_map_by_id(&info.map);
+	if (map > 0)
 		return "map";
-	if (is_prog_by_id(&info.prog))
+	prog = is_prog_by_id(&info.prog);
+	if (prog > 0)
 		return "prog";
-	return "link";
+	return map < 0 || prog < 0 ? NULL : "link";
 }
 
 /*

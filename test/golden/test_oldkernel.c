@@ -97,7 +97,8 @@ Test(oldkernel, no_ids_before_4_13, .fini = fini)
 	expect_run(oldk_run(&k, "map show"), 255, "",
 		   "Error: can't get next map: Invalid argument -- kernel too old?\n");
 	expect_run(oldk_run(&k, "-j map show"), 255,
-		   "[{\"error\":\"can't get next map: Invalid argument -- kernel too old?\"}]\n", "");
+		   "[{\"error\":\"can't get next map: Invalid argument -- kernel too old?\"}]\n",
+		   "");
 	expect_run(oldk_run(&k, "prog show"), 255, "",
 		   "Error: can't get next program: Invalid argument -- kernel too old?\n");
 	expect_run(oldk_run(&k, "map dump name ok_412"), 255, "",
@@ -389,7 +390,8 @@ Test(oldkernel, freeze_before_5_2)
 	expect_run(oldk_run(&k, "map freeze id %u", id), 234, "",
 		   "Error: failed to freeze map: Invalid argument -- kernel too old?\n");
 	expect_run(oldk_run(&k, "-j map freeze id %u", id), 234,
-		   "{\"error\":\"failed to freeze map: Invalid argument -- kernel too old?\"}\n", "");
+		   "{\"error\":\"failed to freeze map: Invalid argument -- kernel too old?\"}\n",
+		   "");
 	cr_expect_eq(o_fdinfo(id, "frozen"), 0);
 	close(fd);
 }

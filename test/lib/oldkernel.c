@@ -71,7 +71,8 @@ static void send_fd(int sock, int fd)
 	char data = 'L', ctl[CMSG_SPACE(sizeof(int))];
 	struct iovec iov = { &data, 1 };
 	struct msghdr m = {
-		.msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl, .msg_controllen = sizeof(ctl),
+		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = ctl, .msg_controllen = sizeof(ctl),
 	};
 	struct cmsghdr *c;
 
@@ -106,7 +107,8 @@ static int recv_fd(int sock)
 	char data, ctl[CMSG_SPACE(sizeof(int))];
 	struct iovec iov = { &data, 1 };
 	struct msghdr m = {
-		.msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl, .msg_controllen = sizeof(ctl),
+		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = ctl, .msg_controllen = sizeof(ctl),
 	};
 	struct cmsghdr *c;
 	int fd;
