@@ -134,7 +134,7 @@ static __u32 pinned_id(int fd, enum obj_kind want)
 static void visit_file(struct walk *w)
 {
 	/* a program cannot be opened read-only: BPF_OBJ_GET refuses file_flags for it */
-	int fd = bpf_obj_get(w->path, w->kind == OBJ_MAP ? BPF_F_RDONLY : 0);
+	int fd = handle_obj_get(w->path, w->kind == OBJ_MAP ? BPF_F_RDONLY : 0);
 	__u32 id;
 
 	if (fd < 0)
@@ -199,15 +199,12 @@ static void walk_dir(struct walk *w)
 }
 
 /* The bpf mount points, once each, in the order of the mounts file. */
-static size_t read_mounts(const char *mounts, char ***out)
+static size_t read_mounts(FILE *f, char ***out)
 {
 	char *line = NULL, *dir, *type;
 	size_t cap = 0, n = 0, i;
-	FILE *f = fopen(mounts, "re");
 
 	*out = NULL;
-	if (!f)
-		return 0;
 	while (getline(&line, &cap, f) > 0) {
 		if (bpffs_mount_line(line, &dir, &type) || strncmp(type, "bpf", 3))
 			continue;
@@ -219,7 +216,6 @@ static size_t read_mounts(const char *mounts, char ***out)
 		(*out)[n++] = xstrdup(dir);
 	}
 	free(line);
-	fclose(f);
 	return n;
 }
 
@@ -232,16 +228,13 @@ static int pin_cmp(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
-void bpffs_pins_build(struct bpffs_pins *t, const char *mounts, enum obj_kind kind)
+/* Walks the mount points in w->mounts (freeing them), then sorts the table. */
+static void walk_mounts(struct walk *w)
 {
-	struct walk *w = xcalloc(1, sizeof(*w));
+	struct bpffs_pins *t = w->t;
 	struct stat st;
 	size_t i;
 
-	memset(t, 0, sizeof(*t));
-	w->t = t;
-	w->kind = kind;
-	w->n_mounts = read_mounts(mounts, &w->mounts);
 	for (i = 0; i < w->n_mounts; i++) {
 		/* a bpffs hidden under a later mount: its path now leads elsewhere */
 		if (stat(w->mounts[i], &st) || strlen(w->mounts[i]) >= sizeof(w->path) ||
@@ -257,6 +250,47 @@ void bpffs_pins_build(struct bpffs_pins *t, const char *mounts, enum obj_kind ki
 	free(w);
 	if (t->n)
 		qsort(t->v, t->n, sizeof(*t->v), pin_cmp);
+}
+
+static struct walk *walk_new(struct bpffs_pins *t, enum obj_kind kind)
+{
+	struct walk *w = xcalloc(1, sizeof(*w));
+
+	memset(t, 0, sizeof(*t));
+	w->t = t;
+	w->kind = kind;
+	return w;
+}
+
+bool bpffs_pins_build(struct bpffs_pins *t, const char *mounts, enum obj_kind kind)
+{
+	struct walk *w = walk_new(t, kind);
+	FILE *f = fopen(mounts, "re");
+
+	if (f) {
+		w->n_mounts = read_mounts(f, &w->mounts);
+		fclose(f);
+	}
+	walk_mounts(w);
+	return f != NULL;
+}
+
+void bpffs_pins_build_at(struct bpffs_pins *t, const char *dir, enum obj_kind kind)
+{
+	struct walk *w = walk_new(t, kind);
+
+	w->mounts = xmalloc(sizeof(*w->mounts));
+	w->mounts[0] = xstrdup(dir);
+	w->n_mounts = 1;
+	walk_mounts(w);
+}
+
+bool bpffs_pins_collect(struct bpffs_pins *t, enum obj_kind kind)
+{
+	if (bpffs_pins_build(t, "/proc/self/mounts", kind))
+		return true;
+	bpffs_pins_build_at(t, BPFFS_DEFAULT_DIR, kind);
+	return false;
 }
 
 const struct bpffs_pin *bpffs_pins_find(const struct bpffs_pins *t, __u32 id, size_t *n)

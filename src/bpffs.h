@@ -36,13 +36,24 @@ struct bpffs_pins {
 	size_t n, cap;
 };
 
+/* Where bpffs is mounted by convention, the one place looked at without /proc. */
+#define BPFFS_DEFAULT_DIR "/sys/fs/bpf"
+
 /*
  * Walks every bpf mount listed in the mounts file (normally /proc/self/mounts) once: each
- * regular file is opened read-only with BPF_OBJ_GET and, if it is a map, recorded under its
- * id. Does not cross into other file systems; a bpffs mounted below another is walked as its
- * own mount. Without the mounts file the table stays empty. Never prints.
+ * regular file is opened with BPF_OBJ_GET (maps read-only) and, if it is an object of the
+ * kind, recorded under its id. Does not cross into other file systems; a bpffs mounted below
+ * another is walked as its own mount. Without the mounts file the table stays empty and the
+ * result is false. Never prints.
  */
-void bpffs_pins_build(struct bpffs_pins *t, const char *mounts, enum obj_kind kind);
+bool bpffs_pins_build(struct bpffs_pins *t, const char *mounts, enum obj_kind kind);
+/* The same for the one mount point dir (nothing when it is not a bpffs). */
+void bpffs_pins_build_at(struct bpffs_pins *t, const char *dir, enum obj_kind kind);
+/*
+ * What -f shows: every mount of /proc/self/mounts, or without /proc (an initramfs) only
+ * BPFFS_DEFAULT_DIR; false in that case, so that the caller can say so.
+ */
+bool bpffs_pins_collect(struct bpffs_pins *t, enum obj_kind kind);
 /* The paths of one map: *n entries from the returned pointer (NULL when none). */
 const struct bpffs_pin *bpffs_pins_find(const struct bpffs_pins *t, __u32 id, size_t *n);
 void bpffs_pins_free(struct bpffs_pins *t);

@@ -2,6 +2,7 @@
 /* MAP and PROG selectors (id N, pinned P, name N, tag T): parse the words, then open. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,7 +108,21 @@ int handle_parse_prog(struct args *a, struct handle *h)
 
 /* ---- opening ------------------------------------------------------------------------------ */
 
+/* upstream's hint for the commands a kernel before 4.13 does not have (EINVAL) */
+static const char *too_old(int err)
+{
+	return err == -EINVAL ? " -- kernel too old?" : "";
+}
+
 int map_info_get(int fd, struct bpf_map_info *info)
+{
+	__u32 len = sizeof(*info);
+
+	memset(info, 0, sizeof(*info));
+	return bpf_obj_get_info_by_fd(fd, info, &len);
+}
+
+int prog_info_get(int fd, struct bpf_prog_info *info)
 {
 	__u32 len = sizeof(*info);
 
@@ -137,10 +152,89 @@ static bool on_bpffs(const char *path)
 	return !statfs(dir, &sf) && sf.f_type == BPF_FS_MAGIC;
 }
 
+int handle_map_fd_by_id(__u32 id, __u32 open_flags)
+{
+	int fd = bpf_map_get_fd_by_id(id, open_flags);
+
+	/* Linux < 4.15 knows no open_flags (CHECK_ATTR: EINVAL): read-write is all it has */
+	if (fd == -EINVAL && open_flags)
+		fd = bpf_map_get_fd_by_id(id, 0);
+	return fd;
+}
+
+int handle_obj_get(const char *path, __u32 file_flags)
+{
+	int fd = bpf_obj_get(path, file_flags);
+
+	/* the same for file_flags before 4.15; links refuse them too, then say what they are */
+	if (fd == -EINVAL && file_flags)
+		fd = bpf_obj_get(path, 0);
+	return fd;
+}
+
 /*
- * The kind of a bpf fd, from its /proc/self/fd link ("anon_inode:bpf-map"). Without /proc
- * (an initramfs) the kind cannot be told; the fd is taken as asked and the kernel refuses
- * whatever does not fit it.
+ * Whether the object at fd is the map (or program) that has its id: same info, same object.
+ * 1 yes, 0 no (there is none of that id, or it differs), -1 when we may not open it.
+ */
+static int is_map_by_id(const struct bpf_map_info *seen)
+{
+	struct bpf_map_info info;
+	int fd = handle_map_fd_by_id(seen->id, BPF_F_RDONLY), err;
+
+	if (fd < 0)
+		return fd == -ENOENT ? 0 : -1;
+	err = map_info_get(fd, &info);
+	close(fd);
+	if (err)
+		return -1;
+	/* type, id, sizes, flags, name: the part every kernel fills (4.15+; 4.13: no name) */
+	return !memcmp(&info, seen, offsetof(struct bpf_map_info, ifindex));
+}
+
+static int is_prog_by_id(const struct bpf_prog_info *seen)
+{
+	struct bpf_prog_info info;
+	int fd = bpf_prog_get_fd_by_id(seen->id), err;
+
+	if (fd < 0)
+		return fd == -ENOENT ? 0 : -1;
+	err = prog_info_get(fd, &info);
+	close(fd);
+	if (err && err != -ENODEV)
+		return -1;
+	return info.type == seen->type && info.id == seen->id &&
+	       !memcmp(info.tag, seen->tag, BPF_TAG_SIZE) && info.load_time == seen->load_time;
+}
+
+/*
+ * Without /proc: the kernel fills the info of whatever the fd is, so read it as both kinds
+ * and ask for the map, then the program, with that id; only the same object has the same
+ * info (a program's info read as a map's would need a map of that id whose sizes are the
+ * program's tag). Pinned objects are maps, programs and links: neither is a link. NULL when
+ * we may not look (no privilege to open objects by id).
+ */
+static const char *kind_by_info(int fd)
+{
+	union obj_info info;
+	__u32 len = sizeof(info);
+	int err, map, prog;
+
+	memset(&info, 0, sizeof(info));
+	err = bpf_obj_get_info_by_fd(fd, &info, &len);
+	if (err && err != -ENODEV)
+		return NULL;
+	map = is_map_by_id(&info.map);
+	if (map > 0)
+		return "map";
+	prog = is_prog_by_id(&info.prog);
+	if (prog > 0)
+		return "prog";
+	return map < 0 || prog < 0 ? NULL : "link";
+}
+
+/*
+ * The kind of a bpf fd, from its /proc/self/fd link ("anon_inode:bpf-map"), or without
+ * /proc (an initramfs) from the kernel's info about it; NULL when neither can tell.
  */
 const char *handle_fd_kind(int fd)
 {
@@ -152,7 +246,7 @@ const char *handle_fd_kind(int fd)
 	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
 	n = readlink(link, target, sizeof(target) - 1);
 	if (n < 0)
-		return NULL;
+		return errno == ENOENT ? kind_by_info(fd) : NULL;
 	target[n] = 0;
 	for (i = 0; i < ARRAY_SIZE(kinds); i++) {
 		char want[32];
@@ -168,7 +262,7 @@ const char *handle_fd_kind(int fd)
 static int open_pinned(const char *path, __u32 flags, const char *want)
 {
 	const char *kind;
-	int fd = bpf_obj_get(path, flags);
+	int fd = handle_obj_get(path, flags);
 
 	if (fd < 0) {
 		if (fd == -EACCES && !on_bpffs(path))
@@ -194,14 +288,6 @@ static void push_map(struct map_fd **out, int *n, int fd, const struct bpf_map_i
 	(*n)++;
 }
 
-int prog_info_get(int fd, struct bpf_prog_info *info)
-{
-	__u32 len = sizeof(*info);
-
-	memset(info, 0, sizeof(*info));
-	return bpf_obj_get_info_by_fd(fd, info, &len);
-}
-
 /* ---- walking every object of a kind -------------------------------------------------- */
 
 /* One object of the walk: 0 when its fd and info are in place, 1 to skip it, -1 to stop. */
@@ -210,7 +296,7 @@ static int walk_open(enum obj_kind kind, __u32 id, __u32 flags, int *fd, union o
 {
 	const char *what = obj_kind_name(kind);
 
-	*fd = kind == OBJ_MAP ? bpf_map_get_fd_by_id(id, flags) : bpf_prog_get_fd_by_id(id);
+	*fd = kind == OBJ_MAP ? handle_map_fd_by_id(id, flags) : bpf_prog_get_fd_by_id(id);
 	if (*fd == -ENOENT)
 		return 1;	/* gone since get_next_id */
 	if (*fd < 0) {
@@ -241,7 +327,7 @@ int obj_walk(enum obj_kind kind, __u32 open_flags, obj_walk_fn fn, void *ctx)
 			return 0;
 		if (err) {
 			p_err("can't get next %s: %s%s", kind == OBJ_MAP ? "map" : "program",
-			      errstr(err).s, err == -EINVAL ? " -- kernel too old?" : "");
+			      errstr(err).s, too_old(err));
 			return -1;
 		}
 		err = walk_open(kind, id, open_flags, &fd, &info, &info_err);
@@ -368,9 +454,9 @@ int handle_open_maps(struct ctx *c, const struct handle *h, __u32 open_flags,
 			map_fds_close(*out, *n);
 		return err;
 	case HANDLE_ID:
-		fd = bpf_map_get_fd_by_id(h->id, open_flags);
+		fd = handle_map_fd_by_id(h->id, open_flags);
 		if (fd < 0) {
-			p_err("get map by id (%u): %s", h->id, errstr(fd).s);
+			p_err("get map by id (%u): %s%s", h->id, errstr(fd).s, too_old(fd));
 			return -1;
 		}
 		break;
@@ -385,7 +471,7 @@ int handle_open_maps(struct ctx *c, const struct handle *h, __u32 open_flags,
 	}
 	err = map_info_get(fd, &info);
 	if (err) {
-		p_err("can't get map info: %s", errstr(err).s);
+		p_err("can't get map info: %s%s", errstr(err).s, too_old(err));
 		close(fd);
 		return err;
 	}
@@ -507,7 +593,7 @@ int handle_open_progs(struct ctx *c, const struct handle *h, struct prog_fd **pr
 	if (h->kind == HANDLE_ID) {
 		fd = bpf_prog_get_fd_by_id(h->id);
 		if (fd < 0) {
-			p_err("get by id (%u): %s", h->id, errstr(fd).s);
+			p_err("get by id (%u): %s%s", h->id, errstr(fd).s, too_old(fd));
 			return -1;
 		}
 	} else {
@@ -517,7 +603,7 @@ int handle_open_progs(struct ctx *c, const struct handle *h, struct prog_fd **pr
 	}
 	err = prog_info_get(fd, &info);
 	if (err) {
-		p_err("can't get prog info: %s", errstr(err).s);
+		p_err("can't get prog info: %s%s", errstr(err).s, too_old(err));
 		close(fd);
 		return -1;
 	}

@@ -89,6 +89,13 @@ int map_parse_open(struct ctx *c, struct args *a, __u32 open_flags, struct bpf_m
  */
 const char *handle_fd_kind(int fd);
 
+/*
+ * BPF_MAP_GET_FD_BY_ID and BPF_OBJ_GET with open flags (BPF_F_RDONLY), read-write where the
+ * kernel has no such flags (before 4.15). fd or -errno.
+ */
+int handle_map_fd_by_id(__u32 id, __u32 open_flags);
+int handle_obj_get(const char *path, __u32 file_flags);
+
 /* Reads the info of a map fd; -errno on failure. */
 int map_info_get(int fd, struct bpf_map_info *info);
 

@@ -224,6 +224,10 @@ int do_map_create(struct ctx *c, struct args *a)
 	fd = bpf_map_create(&cr.o);
 	if (fd < 0) {
 		p_err("map create failed: %s", errstr(fd).s);
+		/* before 5.16 the field is unknown: EINVAL, or E2BIG past the end of the attr */
+		if (cr.o.map_extra && (fd == -EINVAL || fd == -E2BIG))
+			p_info("Note: map_extra needs Linux 5.16 or later, and a map type that "
+			       "takes it (bloom_filter, arena)");
 		goto out;
 	}
 	/* the pin holds the map; once the fd is closed a failed pin leaves nothing behind */
@@ -272,8 +276,12 @@ int do_map_freeze(struct ctx *c, struct args *a)
 	err = bpf_map_freeze(fd);
 	close(fd);
 	if (err) {
-		/* -errno as upstream (EPERM, the usual case, is 255; EBUSY 240) */
-		p_err("failed to freeze map: %s", errstr(err).s);
+		/*
+		 * -errno as upstream (EPERM, the usual case, is 255; EBUSY 240); EINVAL only
+		 * where the kernel has no BPF_MAP_FREEZE (before 5.2)
+		 */
+		p_err("failed to freeze map: %s%s", errstr(err).s,
+		      err == -EINVAL ? " -- kernel too old?" : "");
 		return err;
 	}
 	if (g_out.json)

@@ -20,14 +20,16 @@ struct show {
 	struct bpffs_pins pins;
 	struct pids pids;
 	bool noted;		/* the "no /proc" note was printed */
+	bool pins_default;	/* -f without /proc: only BPFFS_DEFAULT_DIR was walked */
 };
 
 static void show_init(struct ctx *c, struct show *sh)
 {
 	sh->src.fdinfo_dir = open("/proc/self/fdinfo", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	sh->noted = false;
+	sh->pins_default = false;
 	if (c->opts.bpffs) {
-		bpffs_pins_build(&sh->pins, "/proc/self/mounts", OBJ_MAP);
+		sh->pins_default = !bpffs_pins_collect(&sh->pins, OBJ_MAP);
 		sh->src.pins = &sh->pins;
 	} else {
 		sh->src.pins = NULL;
@@ -50,7 +52,8 @@ static void show_one(struct show *sh, int fd, const struct bpf_map_info *info)
 	struct map_desc d;
 
 	if (sh->src.fdinfo_dir < 0 && !sh->noted) {
-		p_info("Note: /proc is not mounted: memlock, frozen and owner are not shown");
+		p_info("Note: /proc is not mounted: memlock, frozen and owner are not shown%s",
+		       sh->pins_default ? "; pinned paths only under " BPFFS_DEFAULT_DIR : "");
 		sh->noted = true;
 	}
 	map_desc_gather(&d, fd, info, &sh->src);

@@ -44,14 +44,18 @@ struct show {
 	struct prog_sources src;
 	struct bpffs_pins pins;
 	struct pids pids;
+	bool noted;		/* the "no /proc" note was printed */
+	bool pins_default;	/* -f without /proc: only BPFFS_DEFAULT_DIR was walked */
 };
 
 static void show_init(struct ctx *c, struct show *sh)
 {
 	sh->src.fdinfo_dir = open("/proc/self/fdinfo", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	sh->src.pins = NULL;
+	sh->noted = false;
+	sh->pins_default = false;
 	if (c->opts.bpffs) {
-		bpffs_pins_build(&sh->pins, "/proc/self/mounts", OBJ_PROG);
+		sh->pins_default = !bpffs_pins_collect(&sh->pins, OBJ_PROG);
 		sh->src.pins = &sh->pins;
 	}
 	pids_scan(&sh->pids, "/proc", (int)getpid(), OBJ_PROG);
@@ -71,6 +75,11 @@ static void show_one(struct show *sh, int fd, const struct bpf_prog_info *info, 
 {
 	struct prog_desc d;
 
+	if (sh->src.fdinfo_dir < 0 && !sh->noted) {
+		p_info("Note: /proc is not mounted: memlock is not shown%s",
+		       sh->pins_default ? "; pinned paths only under " BPFFS_DEFAULT_DIR : "");
+		sh->noted = true;
+	}
 	prog_desc_gather(&d, fd, info, &sh->src);
 	d.orphaned = orphaned;
 	if (g_out.json)

@@ -113,8 +113,12 @@ static int batch_op(int cmd, int fd, void *in_batch, void *out_batch, const void
 	attr.batch.map_fd = (__u32)fd;
 	attr.batch.elem_flags = elem_flags;
 	r = sys_bpf(cmd, &attr, ATTR_SIZE(batch.flags));
-	/* the kernel reports how many entries it handled, also when it fails (ENOENT at end) */
-	*count = attr.batch.count;
+	/*
+	 * The kernel reports how many entries it handled, also when it fails (ENOENT at the
+	 * end, EINTR, ENOSPC); an error before the batch code (EINVAL: a command unknown before
+	 * 5.6, or bad flags; ENOTSUPP: a map type without batches) leaves our count unwritten.
+	 */
+	*count = !r || r == -ENOENT || r == -EINTR || r == -ENOSPC ? attr.batch.count : 0;
 	return r;
 }
 
