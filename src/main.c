@@ -66,7 +66,7 @@ static int do_version(struct ctx *c, struct args *a)
 		json_end_object(jw());
 		return 0;
 	}
-	sink_puts(so(), "bpftool v" BPFTOOL_VERSION " (bpftool-static, map commands only)\n"
+	sink_puts(so(), "bpftool v" BPFTOOL_VERSION " (bpftool-static: map, prog show, batch)\n"
 			"using no libbpf: raw bpf(2) system calls, statically linked\n"
 			"features:\n");
 	return 0;
