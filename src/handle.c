@@ -164,6 +164,19 @@ const char *handle_fd_kind(int fd)
 	return "unknown";
 }
 
+/*
+ * Whether fd is surely a map, without /proc (whose first lookup in a process costs more than
+ * a whole one-key lookup): a batch lookup of no elements does nothing, and the kernel answers
+ * EINVAL for every fd that is not a map. Any other answer (0, ENOTSUPP, EPERM) proves a map;
+ * EINVAL (not a map, or a kernel before 5.6 without batches) leaves it to the /proc check.
+ */
+static bool surely_map(int fd)
+{
+	__u32 count = 0;
+
+	return bpf_map_lookup_batch(fd, NULL, NULL, NULL, NULL, &count, 0) != -EINVAL;
+}
+
 /* upstream's open_obj_pinned_any(): BPF_OBJ_GET, then check it is the kind wanted. */
 static int open_pinned(const char *path, __u32 flags, const char *want)
 {
@@ -177,6 +190,8 @@ static int open_pinned(const char *path, __u32 flags, const char *want)
 			p_err("bpf obj get (%s): %s", path, errstr(fd).s);
 		return -1;
 	}
+	if (!strcmp(want, "map") && surely_map(fd))
+		return fd;
 	kind = handle_fd_kind(fd);
 	if (kind && strcmp(kind, want)) {
 		p_err("incorrect object type: %s", kind);

@@ -9,18 +9,20 @@
 #include "json.h"
 #include "sink.h"
 
+/* stdout's buffer: few write(2) calls for a big dump; its pages are touched only as used. */
+#define OUT_BUF_SIZE (256 * 1024)
+
 struct out {
 	bool json;
 	bool pretty;
 	bool ready;		/* out_init() has run */
 	struct sink so;		/* stdout, fully buffered */
 	struct json jw;		/* the JSON document on stdout, in JSON mode */
+	char so_buf[OUT_BUF_SIZE];	/* static: no malloc/mmap for a one-line lookup */
 };
 
 /* Set once by main before dispatch; read everywhere else. */
 extern struct out g_out;
-
-#define OUT_BUF_SIZE (64 * 1024)
 
 void out_init(bool json, bool pretty);
 /* Ends the JSON document (null if nothing was written), flushes; returns a write error. */
