@@ -24,11 +24,15 @@ static const unsigned char not_plain[256] = {
 	[0 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x80 ... 0xff] = 1,
 };
 
+/* Field by field: close[] is written before it is read, and its pages stay untouched. */
 void json_init(struct json *j, struct sink *out, bool pretty)
 {
-	memset(j, 0, sizeof(*j));
 	j->out = out;
+	j->depth = 0;
 	j->pretty = pretty;
+	j->sep = 0;
+	j->wrote = false;
+	j->overflow = 0;
 }
 
 /* Pretty mode: a new line and 4 spaces per open level (plus extra levels about to open). */
