@@ -251,21 +251,12 @@ static int open_maps_by_name(const char *name, __u32 flags, struct map_fd **out,
 	return 0;
 }
 
-int handle_open_maps(struct ctx *c, const struct handle *h, __u32 open_flags,
-		     struct map_fd **out, int *n)
+/* The one map an id or a path names: its fd and info (no allocation: a lookup makes none). */
+static int open_one_map(const struct handle *h, __u32 open_flags, struct bpf_map_info *info)
 {
-	struct bpf_map_info info;
 	int fd, err;
 
-	(void)c;
-	*out = NULL;
-	*n = 0;
 	switch (h->kind) {
-	case HANDLE_NAME:
-		err = open_maps_by_name(h->name, open_flags, out, n);
-		if (err)
-			map_fds_close(*out, *n);
-		return err;
 	case HANDLE_ID:
 		fd = bpf_map_get_fd_by_id(h->id, open_flags);
 		if (fd < 0) {
@@ -282,12 +273,33 @@ int handle_open_maps(struct ctx *c, const struct handle *h, __u32 open_flags,
 		p_err("expected 'id', 'name' or 'pinned'");
 		return -1;
 	}
-	err = map_info_get(fd, &info);
+	err = map_info_get(fd, info);
 	if (err) {
 		p_err("can't get map info: %s", errstr(err).s);
 		close(fd);
 		return err;
 	}
+	return fd;
+}
+
+int handle_open_maps(struct ctx *c, const struct handle *h, __u32 open_flags,
+		     struct map_fd **out, int *n)
+{
+	struct bpf_map_info info;
+	int fd, err;
+
+	(void)c;
+	*out = NULL;
+	*n = 0;
+	if (h->kind == HANDLE_NAME) {
+		err = open_maps_by_name(h->name, open_flags, out, n);
+		if (err)
+			map_fds_close(*out, *n);
+		return err;
+	}
+	fd = open_one_map(h, open_flags, &info);
+	if (fd < 0)
+		return fd;
 	push_map(out, n, fd, &info);
 	return 0;
 }
@@ -304,9 +316,12 @@ void map_fds_close(struct map_fd *m, int n)
 int handle_open_map(struct ctx *c, const struct handle *h, __u32 open_flags,
 		    struct bpf_map_info *info)
 {
+	struct bpf_map_info unused;
 	struct map_fd *m;
 	int n, fd, err;
 
+	if (h->kind != HANDLE_NAME)
+		return open_one_map(h, open_flags, info ? info : &unused);
 	err = handle_open_maps(c, h, open_flags, &m, &n);
 	if (err)
 		return err;

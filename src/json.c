@@ -24,7 +24,7 @@ static const unsigned char not_plain[256] = {
 	[0 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x80 ... 0xff] = 1,
 };
 
-/* Field by field: close[] is written before it is read, and its pages stay untouched. */
+/* Field by field: is_obj[] is written before it is read. */
 void json_init(struct json *j, struct sink *out, bool pretty)
 {
 	j->out = out;
@@ -76,13 +76,24 @@ static INLINE void done(struct json *j, char *o)
 	sink_commit_to(j->out, o);
 }
 
-/* Opens a container; the caller checked depth < JSON_MAX_DEPTH. */
-#define OPEN_ROOM 2
-static INLINE char *put_open(struct json *j, char *o, char open, char close)
+static INLINE bool is_obj_at(const struct json *j, unsigned int depth)
 {
+	return j->is_obj[depth / 64] >> (depth % 64) & 1;
+}
+
+/* Opens an object or an array; the caller checked depth < JSON_MAX_DEPTH. */
+#define OPEN_ROOM 2
+static INLINE char *put_open(struct json *j, char *o, bool obj)
+{
+	unsigned long long bit = 1ULL << (j->depth % 64);
+
 	o = put_sep(j, o, false);
-	*o++ = open;
-	j->close[j->depth++] = close;
+	*o++ = obj ? '{' : '[';
+	if (obj)
+		j->is_obj[j->depth / 64] |= bit;
+	else
+		j->is_obj[j->depth / 64] &= ~bit;
+	j->depth++;
 	j->sep = 0;
 	return o;
 }
@@ -98,7 +109,7 @@ static INLINE char *put_close(struct json *j, char *o)
 	j->depth--;
 	if (j->sep)
 		o = put_line(j, o);
-	*o++ = j->close[j->depth];
+	*o++ = is_obj_at(j, j->depth) ? '}' : ']';
 	j->sep = ',';
 	return o;
 }
@@ -161,19 +172,19 @@ static void next_item(struct json *j)
 	j->sep = ',';
 }
 
-static void open_container(struct json *j, char open, char close)
+static void open_container(struct json *j, bool obj)
 {
 	if (j->depth >= JSON_MAX_DEPTH) {
 		json_null(j);
 		j->overflow++;	/* its close is swallowed too */
 		return;
 	}
-	done(j, put_open(j, sink_reserve(j->out, OPEN_ROOM), open, close));
+	done(j, put_open(j, sink_reserve(j->out, OPEN_ROOM), obj));
 }
 
 bool json_in_object(const struct json *j)
 {
-	return j->depth && j->close[j->depth - 1] == '}';
+	return j->depth && is_obj_at(j, j->depth - 1);
 }
 
 static void close_container(struct json *j)
@@ -189,12 +200,12 @@ static void close_container(struct json *j)
 
 void json_start_object(struct json *j)
 {
-	open_container(j, '{', '}');
+	open_container(j, true);
 }
 
 void json_start_array(struct json *j)
 {
-	open_container(j, '[', ']');
+	open_container(j, false);
 }
 
 void json_end_object(struct json *j)
@@ -414,7 +425,7 @@ void json_cpu_values(struct json *j, const void *values, size_t stride, int ncpu
 			continue;
 		}
 		o = sink_reserve(j->out, slot);
-		o = put_open(j, o, '{', '}');
+		o = put_open(j, o, true);
 		o = put_name(j, o, "cpu", 3);
 		o = put_u64(j, o, (unsigned int)i);
 		o = put_name(j, o, "value", 5);

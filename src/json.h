@@ -18,7 +18,9 @@ struct json {
 	char sep;		/* ',' once a value was written at this level, else 0 */
 	bool wrote;		/* a top-level value has been written */
 	unsigned int overflow;	/* opens refused past JSON_MAX_DEPTH, not yet closed */
-	char close[JSON_MAX_DEPTH];	/* per open level: '}' (an object) or ']' (an array) */
+	/* a bit per open level: an object (1) or an array; 512 bytes, so that the writer,
+	 * stdout's sink and the start of its buffer share one page (struct out) */
+	unsigned long long is_obj[JSON_MAX_DEPTH / 64];
 };
 
 void json_init(struct json *j, struct sink *out, bool pretty);

@@ -18,7 +18,8 @@ struct out {
 	bool ready;		/* out_init() has run */
 	struct sink so;		/* stdout, fully buffered */
 	struct json jw;		/* the JSON document on stdout, in JSON mode */
-	char so_buf[OUT_BUF_SIZE];	/* static: no malloc/mmap for a one-line lookup */
+	char so_buf[OUT_BUF_SIZE];	/* static: no malloc/mmap for a one-line lookup; last,
+					 * so a short output shares the page of the fields */
 };
 
 /* Set once by main before dispatch; read everywhere else. */
