@@ -413,11 +413,19 @@ void json_cpu_values(struct json *j, const void *values, size_t stride, int ncpu
 	char *o;
 	int i;
 
+	if (j->depth >= JSON_MAX_DEPTH) {
+		json_null(j);	/* the whole array, as json_hex_bytes() */
+		return;
+	}
 	json_start_array(j);
 	/* its steps' rooms (a line at most one level below ours each), with room to spare */
 	slot = 64 + 7 * n + 4 * line_room(j, 1);
 	for (i = 0; i < ncpus; i++, v += stride) {
-		if (j->depth + 1 >= JSON_MAX_DEPTH) {
+		if (j->depth >= JSON_MAX_DEPTH) {
+			json_null(j);	/* the slot's object cannot open */
+			continue;
+		}
+		if (j->depth + 1 >= JSON_MAX_DEPTH) {	/* nor then its array: the long way */
 			json_start_object(j);
 			json_kv_u64(j, "cpu", (unsigned int)i);
 			json_kv_hex(j, "value", v, n);
