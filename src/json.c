@@ -24,15 +24,11 @@ static const unsigned char not_plain[256] = {
 	[0 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x80 ... 0xff] = 1,
 };
 
-/* Field by field: is_obj[] is written before it is read. */
 void json_init(struct json *j, struct sink *out, bool pretty)
 {
+	memset(j, 0, sizeof(*j));
 	j->out = out;
-	j->depth = 0;
 	j->pretty = pretty;
-	j->sep = 0;
-	j->wrote = false;
-	j->overflow = 0;
 }
 
 /* Pretty mode: a new line and 4 spaces per open level (plus extra levels about to open). */
@@ -323,7 +319,7 @@ void json_name_len(struct json *j, const char *name, size_t n)
 		done(j, put_name(j, sink_reserve(j->out, name_room(j, n)), name, n));
 		return;
 	}
-	next_item(j);
+	done(j, put_sep(j, sink_reserve(j->out, sep_room(j, true)), true));
 	json_escape(j->out, name, n);
 	o = sink_reserve(j->out, 2);
 	*o++ = ':';

@@ -27,11 +27,14 @@ int sink_flush(struct sink *s);
 char *sink_reserve_slow(struct sink *s, size_t n);
 void sink_write_slow(struct sink *s, const void *p, size_t n);
 
+/* Always inlined: -Os would call them, and a dump makes millions of these small writes. */
+#define SINK_INLINE static inline __attribute__((always_inline))
+
 /*
  * Room for n more bytes, flushing or growing first; write there, then sink_commit() the
  * bytes kept, or sink_commit_to() the end of what was written.
  */
-static inline __attribute__((always_inline)) char *sink_reserve(struct sink *s, size_t n)
+SINK_INLINE char *sink_reserve(struct sink *s, size_t n)
 {
 	if (s->cap - s->len >= n)
 		return s->buf + s->len;
@@ -48,8 +51,8 @@ static inline void sink_commit_to(struct sink *s, const char *end)
 	s->len = (size_t)(end - s->buf);
 }
 
-/* Inline so that a literal's copy is a few moves; large writes go out in pieces. */
-static inline __attribute__((always_inline)) void sink_write(struct sink *s, const void *p, size_t n)
+/* A literal's copy is then a few moves; large writes go out in pieces. */
+SINK_INLINE void sink_write(struct sink *s, const void *p, size_t n)
 {
 	if (s->cap - s->len >= n) {
 		memcpy(s->buf + s->len, p, n);
@@ -59,7 +62,7 @@ static inline __attribute__((always_inline)) void sink_write(struct sink *s, con
 	}
 }
 
-static inline __attribute__((always_inline)) void sink_putc(struct sink *s, char c)
+SINK_INLINE void sink_putc(struct sink *s, char c)
 {
 	*sink_reserve(s, 1) = c;
 	s->len++;

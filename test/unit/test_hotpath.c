@@ -172,6 +172,29 @@ Test(hotpath, json_hex_emitters_match_the_long_way)
 	}
 }
 
+/* Names that need escaping take the long way, on their own pretty line like the others. */
+Test(hotpath, escaped_names_pretty)
+{
+	static const unsigned char b[] = { 1, 2 };
+	struct sink s;
+	struct json j;
+
+	sink_init_mem(&s);
+	json_init(&j, &s, true);
+	json_start_object(&j);
+	json_kv_u64(&j, "a\"b", 1);
+	json_kv_hex(&j, "t\tab", b, 2);
+	json_name(&j, "\xc3\xa9");
+	json_start_object(&j);
+	json_kv_u64(&j, "\x01", 2);
+	json_end_object(&j);
+	json_end_object(&j);
+	json_finish(&j);
+	cr_assert_str_eq(text(&s), "{\n    \"a\\\"b\": 1,\n    \"t\\tab\": [\"0x01\",\"0x02\"\n"
+				   "    ],\n    \"\xc3\xa9\": {\n        \"\\u0001\": 2\n    }\n}\n");
+	sink_free(&s);
+}
+
 /* What json_cpu_values() stands for, one call at a time; null where no level may open. */
 static void ref_cpu_values(struct json *j, const unsigned char *v, size_t stride, int ncpus,
 			   size_t n)
