@@ -168,7 +168,7 @@ static void next_item(struct json *j)
 	j->sep = ',';
 }
 
-static void open_container(struct json *j, bool obj)
+static INLINE void open_container(struct json *j, bool obj)
 {
 	if (j->depth >= JSON_MAX_DEPTH) {
 		json_null(j);
@@ -183,7 +183,7 @@ bool json_in_object(const struct json *j)
 	return j->depth && is_obj_at(j, j->depth - 1);
 }
 
-static void close_container(struct json *j)
+static INLINE void close_container(struct json *j)
 {
 	if (j->overflow) {
 		j->overflow--;
