@@ -258,6 +258,19 @@ const char *handle_fd_kind(int fd)
 	return "unknown";
 }
 
+/*
+ * Whether fd is surely a map, without /proc (whose first lookup in a process costs more than
+ * a whole one-key lookup): a batch lookup of no elements does nothing, and the kernel answers
+ * EINVAL for every fd that is not a map. Any other answer (0, ENOTSUPP, EPERM) proves a map;
+ * EINVAL (not a map, or a kernel before 5.6 without batches) leaves it to the /proc check.
+ */
+static bool surely_map(int fd)
+{
+	__u32 count = 0;
+
+	return bpf_map_lookup_batch(fd, NULL, NULL, NULL, NULL, &count, 0) != -EINVAL;
+}
+
 /* upstream's open_obj_pinned_any(): BPF_OBJ_GET, then check it is the kind wanted. */
 static int open_pinned(const char *path, __u32 flags, const char *want)
 {
@@ -271,6 +284,8 @@ static int open_pinned(const char *path, __u32 flags, const char *want)
 			p_err("bpf obj get (%s): %s", path, errstr(fd).s);
 		return -1;
 	}
+	if (!strcmp(want, "map") && surely_map(fd))
+		return fd;
 	kind = handle_fd_kind(fd);
 	if (kind && strcmp(kind, want)) {
 		p_err("incorrect object type: %s", kind);
@@ -427,32 +442,26 @@ void map_fd_cache_free(struct map_fd_cache *mc)
 	mc->n = 0;
 }
 
-int handle_open_maps(struct ctx *c, const struct handle *h, __u32 open_flags,
-		     struct map_fd **out, int *n)
+/*
+ * The one map an id or a path names: its fd and info (no allocation: a lookup makes none).
+ * In a batch, a cached fd of the same map is duplicated instead of opening it again.
+ */
+static int open_one_map(struct ctx *c, const struct handle *h, __u32 open_flags,
+			struct bpf_map_info *info)
 {
-	struct map_fd_cached *hit = NULL;
-	struct bpf_map_info info;
+	struct map_fd_cached *hit = cache_find(c->maps, h, open_flags);
 	int fd, err;
 
-	*out = NULL;
-	*n = 0;
-	if (h->kind == HANDLE_ID || h->kind == HANDLE_PINNED)
-		hit = cache_find(c->maps, h, open_flags);
 	if (hit) {
 		fd = fcntl(hit->fd, F_DUPFD_CLOEXEC, 0);
 		if (fd < 0) {
 			p_err("can't duplicate the map fd: %s", errstr(-errno).s);
 			return -1;
 		}
-		push_map(out, n, fd, &hit->info);
-		return 0;
+		*info = hit->info;
+		return fd;
 	}
 	switch (h->kind) {
-	case HANDLE_NAME:
-		err = open_maps_by_name(h->name, open_flags, out, n);
-		if (err)
-			map_fds_close(*out, *n);
-		return err;
 	case HANDLE_ID:
 		fd = handle_map_fd_by_id(h->id, open_flags);
 		if (fd < 0) {
@@ -469,13 +478,33 @@ int handle_open_maps(struct ctx *c, const struct handle *h, __u32 open_flags,
 		p_err("expected 'id', 'name' or 'pinned'");
 		return -1;
 	}
-	err = map_info_get(fd, &info);
+	err = map_info_get(fd, info);
 	if (err) {
 		p_err("can't get map info: %s%s", errstr(err).s, too_old(err));
 		close(fd);
 		return err;
 	}
-	cache_add(c->maps, h, open_flags, fd, &info);
+	cache_add(c->maps, h, open_flags, fd, info);
+	return fd;
+}
+
+int handle_open_maps(struct ctx *c, const struct handle *h, __u32 open_flags,
+		     struct map_fd **out, int *n)
+{
+	struct bpf_map_info info;
+	int fd, err;
+
+	*out = NULL;
+	*n = 0;
+	if (h->kind == HANDLE_NAME) {
+		err = open_maps_by_name(h->name, open_flags, out, n);
+		if (err)
+			map_fds_close(*out, *n);
+		return err;
+	}
+	fd = open_one_map(c, h, open_flags, &info);
+	if (fd < 0)
+		return fd;
 	push_map(out, n, fd, &info);
 	return 0;
 }
@@ -492,9 +521,12 @@ void map_fds_close(struct map_fd *m, int n)
 int handle_open_map(struct ctx *c, const struct handle *h, __u32 open_flags,
 		    struct bpf_map_info *info)
 {
+	struct bpf_map_info unused;
 	struct map_fd *m;
 	int n, fd, err;
 
+	if (h->kind != HANDLE_NAME)
+		return open_one_map(c, h, open_flags, info ? info : &unused);
 	err = handle_open_maps(c, h, open_flags, &m, &n);
 	if (err)
 		return err;

@@ -6,9 +6,23 @@
  */
 #include <string.h>
 
+#include "hex.h"
 #include "json.h"
 
+/*
+ * Every call is made of the put_*() steps below: each writes one item at o, into room the
+ * caller reserved (its *_room()), and returns the end. They are inlined (-Os would call each
+ * one), so that a call, or an emitter of a whole shape (json_kv_hex, json_cpu_values), makes
+ * one reservation and no further calls: a big dump is a few million of them.
+ */
+#define INLINE inline __attribute__((always_inline))
+
 static const char hexdig[] = "0123456789abcdef";
+
+/* The bytes a string cannot carry as they are: controls, quote, backslash, non-ASCII. */
+static const unsigned char not_plain[256] = {
+	[0 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x80 ... 0xff] = 1,
+};
 
 void json_init(struct json *j, struct sink *out, bool pretty)
 {
@@ -17,67 +31,167 @@ void json_init(struct json *j, struct sink *out, bool pretty)
 	j->pretty = pretty;
 }
 
-static void indent_line(struct json *j)
+/* Pretty mode: a new line and 4 spaces per open level (plus extra levels about to open). */
+static INLINE size_t line_room(const struct json *j, unsigned int extra)
 {
-	unsigned int i;
-
-	if (!j->pretty)
-		return;
-	sink_putc(j->out, '\n');
-	for (i = 0; i < j->depth; i++)
-		sink_write(j->out, "    ", 4);
+	return j->pretty ? 1 + 4 * ((size_t)j->depth + extra) : 0;
 }
 
-/* Separator before a new value or name at the current level. */
-static void next_item(struct json *j)
+static INLINE char *put_line(const struct json *j, char *o)
+{
+	size_t n = line_room(j, 0);
+
+	if (n) {
+		*o++ = '\n';
+		memset(o, ' ', n - 1);
+		o += n - 1;
+	}
+	return o;
+}
+
+/* Before every name and value: the separator, and before a name (nl) the pretty line. */
+static INLINE size_t sep_room(const struct json *j, bool nl)
+{
+	return 1 + (nl ? line_room(j, 0) : 0);
+}
+
+static INLINE char *put_sep(struct json *j, char *o, bool nl)
 {
 	if (j->sep)
-		sink_putc(j->out, j->sep);
-	j->sep = ',';
+		*o++ = j->sep;
+	if (nl)
+		o = put_line(j, o);
 	if (!j->depth)
 		j->wrote = true;
+	return o;
 }
 
-static void open_container(struct json *j, bool obj)
+/* Commits what the steps wrote. */
+static INLINE void done(struct json *j, char *o)
+{
+	sink_commit_to(j->out, o);
+}
+
+static INLINE bool is_obj_at(const struct json *j, unsigned int depth)
+{
+	return j->is_obj[depth / 64] >> (depth % 64) & 1;
+}
+
+/* Opens an object or an array; the caller checked depth < JSON_MAX_DEPTH. */
+#define OPEN_ROOM 2
+static INLINE char *put_open(struct json *j, char *o, bool obj)
 {
 	unsigned long long bit = 1ULL << (j->depth % 64);
 
-	if (j->depth >= JSON_MAX_DEPTH) {
-		json_null(j);
-		j->overflow++;	/* its close is swallowed too */
-		return;
-	}
-	next_item(j);
-	sink_putc(j->out, obj ? '{' : '[');
+	o = put_sep(j, o, false);
+	*o++ = obj ? '{' : '[';
 	if (obj)
 		j->is_obj[j->depth / 64] |= bit;
 	else
 		j->is_obj[j->depth / 64] &= ~bit;
 	j->depth++;
 	j->sep = 0;
+	return o;
+}
+
+/* Pretty mode: a container that holds something closes on its own line. */
+static INLINE size_t close_room(const struct json *j)
+{
+	return line_room(j, 0) + 1;
+}
+
+static INLINE char *put_close(struct json *j, char *o)
+{
+	j->depth--;
+	if (j->sep)
+		o = put_line(j, o);
+	*o++ = is_obj_at(j, j->depth) ? '}' : ']';
+	j->sep = ',';
+	return o;
+}
+
+/* A name that needs no escaping: quoted, then ':' (": " pretty). */
+static INLINE size_t name_room(const struct json *j, size_t n)
+{
+	return sep_room(j, true) + n + 4;
+}
+
+static INLINE char *put_name(struct json *j, char *o, const char *name, size_t n)
+{
+	o = put_sep(j, o, true);
+	*o++ = '"';
+	memcpy(o, name, n);
+	o += n;
+	*o++ = '"';
+	*o++ = ':';
+	if (j->pretty)
+		*o++ = ' ';
+	j->sep = 0;
+	return o;
+}
+
+#define U64_ROOM (1 + SINK_U64_MAX)
+static INLINE char *put_u64(struct json *j, char *o, unsigned long long v)
+{
+	o = put_sep(j, o, false);
+	j->sep = ',';
+	return sink_fmt_u64(o, v);
+}
+
+/* A byte array: "0xNN" per byte (7 bytes with the comma, one of slack), then its close. */
+static INLINE size_t hex_room(const struct json *j, size_t n)
+{
+	return 1 + 1 + 7 * n + 1 + line_room(j, 0) + 1;
+}
+
+static INLINE char *put_hex(struct json *j, char *o, const unsigned char *b, size_t n)
+{
+	size_t i;
+
+	o = put_sep(j, o, false);
+	*o++ = '[';
+	for (i = 0; i < n; i++, o += 7)
+		memcpy(o, hex_json[b[i]], 8);
+	if (n) {
+		o--;	/* the last comma */
+		o = put_line(j, o);	/* at the array's own level, as put_close() */
+	}
+	*o++ = ']';
+	j->sep = ',';
+	return o;
+}
+
+/* A value follows at the current level (written by the caller). */
+static void next_item(struct json *j)
+{
+	done(j, put_sep(j, sink_reserve(j->out, sep_room(j, false)), false));
+	j->sep = ',';
+}
+
+static INLINE void open_container(struct json *j, bool obj)
+{
+	if (j->depth >= JSON_MAX_DEPTH) {
+		json_null(j);
+		j->overflow++;	/* its close is swallowed too */
+		return;
+	}
+	done(j, put_open(j, sink_reserve(j->out, OPEN_ROOM), obj));
 }
 
 bool json_in_object(const struct json *j)
 {
-	return j->depth && (j->is_obj[(j->depth - 1) / 64] >> ((j->depth - 1) % 64) & 1);
+	return j->depth && is_obj_at(j, j->depth - 1);
 }
 
-static void close_container(struct json *j)
+static INLINE void close_container(struct json *j)
 {
-	char close;
-
 	if (j->overflow) {
 		j->overflow--;
 		return;
 	}
 	if (!j->depth)
 		return;
-	close = json_in_object(j) ? '}' : ']';
-	j->depth--;
-	if (j->sep)
-		indent_line(j);
-	sink_putc(j->out, close);
-	j->sep = ',';
+	done(j, put_close(j, sink_reserve(j->out, close_room(j))));
 }
 
 void json_start_object(struct json *j)
@@ -105,6 +219,16 @@ void json_finish(struct json *j)
 	while (j->depth)
 		close_container(j);
 	sink_putc(j->out, '\n');
+}
+
+/* How many bytes at the start of s need no escaping. */
+static size_t plain_run(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && !not_plain[s[i]])
+		i++;
+	return i;
 }
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if it is not one. */
@@ -142,9 +266,7 @@ void json_escape(struct sink *out, const char *str, size_t n)
 		size_t run = i;
 
 		/* copy a run of bytes that need no escaping in one write */
-		while (run < n && s[run] >= 0x20 && s[run] < 0x80 && s[run] != '"' &&
-		       s[run] != '\\')
-			run++;
+		run += plain_run(s + run, n - run);
 		if (run > i) {
 			sink_write(out, s + i, run - i);
 			i = run;
@@ -178,16 +300,44 @@ void json_escape(struct sink *out, const char *str, size_t n)
 	sink_putc(out, '"');
 }
 
+/* The length of name if it needs no escaping, else -1. */
+static INLINE long plain_name(const char *name)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	size_t n = 0;
+
+	while (!not_plain[s[n]])	/* the NUL is not plain either */
+		n++;
+	return s[n] ? -1 : (long)n;
+}
+
+void json_name_len(struct json *j, const char *name, size_t n)
+{
+	char *o;
+
+	if (plain_run((const unsigned char *)name, n) == n) {
+		done(j, put_name(j, sink_reserve(j->out, name_room(j, n)), name, n));
+		return;
+	}
+	done(j, put_sep(j, sink_reserve(j->out, sep_room(j, true)), true));
+	json_escape(j->out, name, n);
+	o = sink_reserve(j->out, 2);
+	*o++ = ':';
+	if (j->pretty)
+		*o++ = ' ';
+	done(j, o);
+	j->sep = 0;
+}
+
 void json_name(struct json *j, const char *name)
 {
-	next_item(j);
-	indent_line(j);
-	j->sep = 0;
-	json_escape(j->out, name, strlen(name));
-	if (j->pretty)
-		sink_write(j->out, ": ", 2);
+	long n = plain_name(name);
+
+	if (n < 0)
+		json_name_len(j, name, strlen(name));
 	else
-		sink_putc(j->out, ':');
+		done(j, put_name(j, sink_reserve(j->out, name_room(j, (size_t)n)), name,
+				 (size_t)n));
 }
 
 void json_string_len(struct json *j, const char *s, size_t n)
@@ -203,8 +353,7 @@ void json_string(struct json *j, const char *s)
 
 void json_u64(struct json *j, unsigned long long v)
 {
-	next_item(j);
-	sink_u64(j->out, v);
+	done(j, put_u64(j, sink_reserve(j->out, U64_ROOM), v));
 }
 
 void json_s64(struct json *j, long long v)
@@ -231,25 +380,61 @@ void json_null(struct json *j)
 
 void json_hex_bytes(struct json *j, const void *p, size_t n)
 {
-	const unsigned char *b = p;
-	size_t i;
+	if (j->depth >= JSON_MAX_DEPTH)
+		json_null(j);	/* as open_container() refuses it */
+	else
+		done(j, put_hex(j, sink_reserve(j->out, hex_room(j, n)), p, n));
+}
 
+void json_kv_hex(struct json *j, const char *name, const void *p, size_t n)
+{
+	long len = plain_name(name);
+	char *o;
+
+	if (len < 0 || j->depth >= JSON_MAX_DEPTH) {
+		json_name(j, name);
+		json_hex_bytes(j, p, n);
+		return;
+	}
+	o = sink_reserve(j->out, name_room(j, (size_t)len) + hex_room(j, n));
+	o = put_name(j, o, name, (size_t)len);
+	done(j, put_hex(j, o, p, n));
+}
+
+/* [{"cpu":0,"value":[...]},...]: the calls in the comment below, one reservation per CPU. */
+void json_cpu_values(struct json *j, const void *values, size_t stride, int ncpus, size_t n)
+{
+	const unsigned char *v = values;
+	size_t slot;
+	char *o;
+	int i;
+
+	if (j->depth >= JSON_MAX_DEPTH) {
+		json_null(j);	/* the whole array, as json_hex_bytes() */
+		return;
+	}
 	json_start_array(j);
-	if (n) {
-		/* each element is "0xNN" plus a comma: 7 bytes */
-		char *o = sink_reserve(j->out, n * 7);
-
-		for (i = 0; i < n; i++) {
-			if (i)
-				*o++ = ',';
-			memcpy(o, "\"0x", 3);
-			o[3] = hexdig[b[i] >> 4];
-			o[4] = hexdig[b[i] & 15];
-			o[5] = '"';
-			o += 6;
+	/* its steps' rooms (a line at most one level below ours each), with room to spare */
+	slot = 64 + 7 * n + 4 * line_room(j, 1);
+	for (i = 0; i < ncpus; i++, v += stride) {
+		if (j->depth >= JSON_MAX_DEPTH) {
+			json_null(j);	/* the slot's object cannot open */
+			continue;
 		}
-		sink_commit(j->out, n * 7 - 1);
-		j->sep = ',';
+		if (j->depth + 1 >= JSON_MAX_DEPTH) {	/* nor then its array: the long way */
+			json_start_object(j);
+			json_kv_u64(j, "cpu", (unsigned int)i);
+			json_kv_hex(j, "value", v, n);
+			json_end_object(j);
+			continue;
+		}
+		o = sink_reserve(j->out, slot);
+		o = put_open(j, o, true);
+		o = put_name(j, o, "cpu", 3);
+		o = put_u64(j, o, (unsigned int)i);
+		o = put_name(j, o, "value", 5);
+		o = put_hex(j, o, v, n);
+		done(j, put_close(j, o));
 	}
 	json_end_array(j);
 }
@@ -273,8 +458,17 @@ void json_kv_string(struct json *j, const char *name, const char *s)
 
 void json_kv_u64(struct json *j, const char *name, unsigned long long v)
 {
-	json_name(j, name);
-	json_u64(j, v);
+	long len = plain_name(name);
+	char *o;
+
+	if (len < 0) {
+		json_name(j, name);
+		json_u64(j, v);
+		return;
+	}
+	o = sink_reserve(j->out, name_room(j, (size_t)len) + U64_ROOM);
+	o = put_name(j, o, name, (size_t)len);
+	done(j, put_u64(j, o, v));
 }
 
 void json_kv_s64(struct json *j, const char *name, long long v)

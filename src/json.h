@@ -18,7 +18,9 @@ struct json {
 	char sep;		/* ',' once a value was written at this level, else 0 */
 	bool wrote;		/* a top-level value has been written */
 	unsigned int overflow;	/* opens refused past JSON_MAX_DEPTH, not yet closed */
-	unsigned long long is_obj[JSON_MAX_DEPTH / 64];	/* bit per level: object or array */
+	/* a bit per open level: an object (1) or an array; 512 bytes, so that the writer,
+	 * stdout's sink and the start of its buffer share one page (struct out) */
+	unsigned long long is_obj[JSON_MAX_DEPTH / 64];
 };
 
 void json_init(struct json *j, struct sink *out, bool pretty);
@@ -34,6 +36,7 @@ void json_end_array(struct json *j);
 bool json_in_object(const struct json *j);
 
 void json_name(struct json *j, const char *name);
+void json_name_len(struct json *j, const char *name, size_t n);
 void json_string(struct json *j, const char *s);
 void json_string_len(struct json *j, const char *s, size_t n);
 void json_u64(struct json *j, unsigned long long v);
@@ -50,6 +53,12 @@ void json_dec_bytes(struct json *j, const void *p, size_t n);
 /* name + value in one call */
 void json_kv_string(struct json *j, const char *name, const char *s);
 void json_kv_u64(struct json *j, const char *name, unsigned long long v);
+void json_kv_hex(struct json *j, const char *name, const void *p, size_t n);
+/*
+ * Per-CPU values as upstream prints them: [{"cpu":0,"value":[<hex bytes>]},...], ncpus
+ * values of n bytes each, stride bytes apart.
+ */
+void json_cpu_values(struct json *j, const void *values, size_t stride, int ncpus, size_t n);
 void json_kv_s64(struct json *j, const char *name, long long v);
 void json_kv_bool(struct json *j, const char *name, bool v);
 

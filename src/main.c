@@ -110,10 +110,10 @@ int main(int argc, char **argv)
 {
 	struct ctx c = { 0 };
 	struct args rest;
-	char **storage, err[256];
+	char err[256];
 	int ret, status, werr;
 
-	switch (opts_parse(argc, argv, &c.opts, &rest, &storage, err, sizeof(err))) {
+	switch (opts_parse(argc, argv, &c.opts, &rest, err, sizeof(err))) {
 	case OPTS_HELP:
 		out_init(c.opts.json, c.opts.pretty);
 		ret = do_help(&c, &rest);
@@ -142,6 +142,5 @@ int main(int argc, char **argv)
 		if (!status)
 			status = EXIT_FAIL;
 	}
-	free(storage);
 	return status;
 }

@@ -76,10 +76,13 @@ struct kv {
 	__u8 *key;
 	__u8 *value;
 	size_t value_len;	/* per-CPU maps: a slot per possible CPU */
+	/* small keys and values live here: a one-key lookup then allocates nothing */
+	__u8 small[256] __attribute__((aligned(8)));
 };
 
 static int kv_open(struct ctx *c, struct args *a, __u32 open_flags, struct kv *kv)
 {
+	size_t voff;
 	int ncpus;
 
 	kv->key = kv->value = NULL;
@@ -95,8 +98,15 @@ static int kv_open(struct ctx *c, struct args *a, __u32 open_flags, struct kv *k
 	elem_fmt_init(&kv->fmt, &kv->info, ncpus);
 	kv->value_len = map_is_per_cpu(kv->info.type) ? kv->fmt.stride * (size_t)ncpus :
 							 kv->info.value_size;
-	kv->key = xcalloc(kv->info.key_size, 1);
-	kv->value = xcalloc(kv->value_len, 1);
+	voff = round_up((size_t)kv->info.key_size, 8);
+	if (voff + kv->value_len <= sizeof(kv->small)) {
+		memset(kv->small, 0, sizeof(kv->small));
+		kv->key = kv->small;
+		kv->value = kv->small + voff;
+	} else {
+		kv->key = xcalloc(kv->info.key_size, 1);
+		kv->value = xcalloc(kv->value_len, 1);
+	}
 	return 0;
 }
 
@@ -104,8 +114,10 @@ static void kv_close(struct kv *kv)
 {
 	if (kv->fd >= 0)
 		close(kv->fd);
-	free(kv->key);
-	free(kv->value);
+	if (kv->key != kv->small) {
+		free(kv->key);
+		free(kv->value);
+	}
 }
 
 /* upstream passes NULL for a zero-sized key or value (alloc_key_value()) */

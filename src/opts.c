@@ -155,19 +155,25 @@ static int parse_short(struct parse *p, char *arg, char *next)
 }
 
 enum opts_result opts_parse(int argc, char **argv, struct opts *o, struct args *rest,
-			    char ***storage, char *err, size_t errlen)
+			    char *err, size_t errlen)
 {
+	static char *const no_args[] = { (char *)"bpftool", NULL };
 	struct parse p = { .o = o, .err = err, .errlen = errlen };
-	char **words = xcalloc((size_t)argc + 2, sizeof(*words));
 	int i, n = 1;
 	bool only_words = false;
 
-	words[0] = argc > 0 ? argv[0] : (char *)"bpftool";
+	if (argc < 1) {		/* exec'd with an empty argv: no words, no options */
+		rest->argv = (char **)no_args + 1;
+		rest->argc = 0;
+		return OPTS_RUN;
+	}
+
+	/* the words move to the front of argv: word n never lands past argument i, read first */
 	for (i = 1; i < argc; i++) {
 		char *arg = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
 
 		if (only_words || arg[0] != '-' || !arg[1])
-			words[n++] = arg;
+			argv[n++] = arg;
 		else if (!strcmp(arg, "--"))
 			only_words = true;
 		else if (arg[1] == '-')
@@ -175,9 +181,8 @@ enum opts_result opts_parse(int argc, char **argv, struct opts *o, struct args *
 		else
 			i += parse_short(&p, arg, next);
 	}
-	words[n] = NULL;
-	*storage = words;
-	rest->argv = words + 1;
+	argv[n] = NULL;
+	rest->argv = argv + 1;
 	rest->argc = n - 1;
 	if (p.help)
 		return OPTS_HELP;

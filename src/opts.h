@@ -18,10 +18,11 @@ enum opts_result {
  * Parses argv[1..] the way bpftool's getopt_long loop does: options anywhere (permuted out
  * of the way), "--" ends them, long options by unambiguous prefix, short ones clustered
  * ("-jp"), "-B FILE" / "-BFILE" / "--base-btf=FILE". The other words go to rest, in order,
- * with rest->argv[-1] == argv[0]; rest->argv points into *storage (free it).
+ * with rest->argv[-1] == argv[0]: they are gathered at the front of argv itself (as getopt
+ * permutes it), so that a one-key lookup allocates nothing.
  * JSON mode is taken from the whole line, so even an error after "-j" is JSON.
  */
 enum opts_result opts_parse(int argc, char **argv, struct opts *o, struct args *rest,
-			    char ***storage, char *err, size_t errlen);
+			    char *err, size_t errlen);
 
 #endif

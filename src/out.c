@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "errstr.h"
+#include "hex.h"
 #include "out.h"
 #include "util.h"
 
@@ -16,7 +17,7 @@ void out_init(bool json, bool pretty)
 {
 	g_out.json = json || pretty;
 	g_out.pretty = pretty;
-	sink_init_fd(&g_out.so, 1, OUT_BUF_SIZE);
+	sink_init_buf(&g_out.so, 1, g_out.so_buf, sizeof(g_out.so_buf));
 	json_init(&g_out.jw, &g_out.so, pretty);
 	g_out.ready = true;
 }
@@ -99,30 +100,25 @@ void out_fatal(const char *fmt, ...)
 	exit(255);
 }
 
-static const char hexdig[] = "0123456789abcdef";
-
+/* Groups of 8 bytes "ab cd ..", then two spaces, or a newline after every 16th byte. */
 void out_hex(struct sink *s, const void *p, size_t n)
 {
 	const unsigned char *b = p;
+	size_t i, k, m;
 	char *o;
-	size_t i;
 
 	if (!n)
 		return;
-	/* two digits and at most two separator bytes per byte */
+	/* 3 bytes per byte, at most 2 between groups, 1 of slack for the table's NUL */
 	o = sink_reserve(s, n * 4);
-	for (i = 0; i < n; i++) {
-		if (i) {
-			if (i % 16 == 0) {
-				*o++ = '\n';
-			} else {
-				*o++ = ' ';
-				if (i % 8 == 0)
-					*o++ = ' ';
-			}
-		}
-		*o++ = hexdig[b[i] >> 4];
-		*o++ = hexdig[b[i] & 15];
+	for (i = 0; i < n; i += 8) {
+		if (i % 16)
+			*o++ = ' ';	/* the group's trailing space becomes two */
+		else if (i)
+			o[-1] = '\n';
+		m = n - i < 8 ? n - i : 8;
+		for (k = 0; k < m; k++, o += 3)
+			memcpy(o, hex_plain[b[i + k]], 4);
 	}
-	sink_commit(s, (size_t)(o - (s->buf + s->len)));
+	sink_commit_to(s, o - 1);	/* without the last byte's space */
 }

@@ -9,6 +9,9 @@
 #include "json.h"
 #include "sink.h"
 
+/* stdout's buffer: few write(2) calls for a big dump; its pages are touched only as used. */
+#define OUT_BUF_SIZE (256 * 1024)
+
 struct out {
 	bool json;
 	bool pretty;
@@ -16,12 +19,12 @@ struct out {
 	bool saw_enosys;	/* an error reported ENOSYS's text: out_hint() explains it */
 	struct sink so;		/* stdout, fully buffered */
 	struct json jw;		/* the JSON document on stdout, in JSON mode */
+	char so_buf[OUT_BUF_SIZE];	/* static: no malloc/mmap for a one-line lookup; last,
+					 * so a short output shares the page of the fields */
 };
 
 /* Set once by main before dispatch; read everywhere else. */
 extern struct out g_out;
-
-#define OUT_BUF_SIZE (64 * 1024)
 
 void out_init(bool json, bool pretty);
 /* Ends the JSON document (null if nothing was written), flushes; returns a write error. */

@@ -120,28 +120,15 @@ void elem_plain(struct sink *s, const struct elem_fmt *f, const void *key, const
 
 void elem_json(struct json *j, const struct elem_fmt *f, const void *key, const void *value)
 {
-	const unsigned char *v = value;
-	int i;
-
 	json_start_object(j);
-	json_name(j, "key");
-	json_hex_bytes(j, key, f->key_size);
+	json_kv_hex(j, "key", key, f->key_size);
 	if (!f->per_cpu) {
-		json_name(j, "value");
-		json_hex_bytes(j, value, f->value_size);
+		json_kv_hex(j, "value", value, f->value_size);
 		if (f->map_in_map)
 			json_kv_u64(j, "inner_map_id", inner_id(value));
 	} else {
 		json_name(j, "values");
-		json_start_array(j);
-		for (i = 0; i < f->ncpus; i++) {
-			json_start_object(j);
-			json_kv_u64(j, "cpu", (unsigned int)i);
-			json_name(j, "value");
-			json_hex_bytes(j, v + (size_t)i * f->stride, f->value_size);
-			json_end_object(j);
-		}
-		json_end_array(j);
+		json_cpu_values(j, value, f->stride, f->ncpus, f->value_size);
 	}
 	if (f->btf)
 		elem_btf_formatted(j, f->btf, key, value);

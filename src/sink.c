@@ -14,6 +14,11 @@ void sink_init_fd(struct sink *s, int fd, size_t cap)
 	*s = (struct sink){ .buf = xmalloc(cap), .cap = cap, .fd = fd, .owns = 1 };
 }
 
+void sink_init_buf(struct sink *s, int fd, char *buf, size_t cap)
+{
+	*s = (struct sink){ .buf = buf, .cap = cap, .fd = fd };
+}
+
 void sink_init_mem(struct sink *s)
 {
 	*s = (struct sink){ .buf = xmalloc(256), .cap = 256, .fd = -1, .owns = 1 };
@@ -48,10 +53,8 @@ int sink_flush(struct sink *s)
 	return s->err;
 }
 
-char *sink_reserve(struct sink *s, size_t n)
+char *sink_reserve_slow(struct sink *s, size_t n)
 {
-	if (s->cap - s->len >= n)
-		return s->buf + s->len;
 	if (s->fd >= 0) {
 		sink_flush(s);
 		if (n <= s->cap)
@@ -59,11 +62,19 @@ char *sink_reserve(struct sink *s, size_t n)
 	}
 	while (s->cap - s->len < n)
 		s->cap *= 2;
-	s->buf = xrealloc(s->buf, s->cap);
+	if (s->owns) {
+		s->buf = xrealloc(s->buf, s->cap);
+	} else {
+		char *buf = xmalloc(s->cap);
+
+		memcpy(buf, s->buf, s->len);
+		s->buf = buf;
+		s->owns = 1;
+	}
 	return s->buf + s->len;
 }
 
-void sink_write(struct sink *s, const void *p, size_t n)
+void sink_write_slow(struct sink *s, const void *p, size_t n)
 {
 	const char *src = p;
 
@@ -81,12 +92,6 @@ void sink_write(struct sink *s, const void *p, size_t n)
 void sink_puts(struct sink *s, const char *str)
 {
 	sink_write(s, str, strlen(str));
-}
-
-void sink_putc(struct sink *s, char c)
-{
-	*sink_reserve(s, 1) = c;
-	s->len++;
 }
 
 void sink_vprintf(struct sink *s, const char *fmt, va_list ap)
@@ -120,15 +125,24 @@ void sink_printf(struct sink *s, const char *fmt, ...)
 	va_end(ap);
 }
 
-void sink_u64(struct sink *s, unsigned long long v)
+char *sink_fmt_u64(char *o, unsigned long long v)
 {
-	char tmp[20], *p = tmp + sizeof(tmp);
+	unsigned long long t;
+	char *end = o + 1;
 
+	for (t = v; t >= 10; t /= 10)
+		end++;
+	o = end;
 	do {
-		*--p = (char)('0' + v % 10);
+		*--o = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	sink_write(s, p, (size_t)(tmp + sizeof(tmp) - p));
+	return end;
+}
+
+void sink_u64(struct sink *s, unsigned long long v)
+{
+	sink_commit_to(s, sink_fmt_u64(sink_reserve(s, SINK_U64_MAX), v));
 }
 
 void sink_s64(struct sink *s, long long v)

@@ -12,7 +12,6 @@ struct parsed {
 	enum opts_result r;
 	struct opts o;
 	struct args rest;
-	char **storage;
 	char err[128];
 };
 
@@ -30,7 +29,7 @@ static struct parsed parse(const char *line)
 	for (w = strtok(copy, " "); w; w = strtok(NULL, " "))
 		argv[argc++] = strcmp(w, "''") ? w : (char *)"";
 	argv[argc] = NULL;
-	p.r = opts_parse(argc, argv, &p.o, &p.rest, &p.storage, p.err, sizeof(p.err));
+	p.r = opts_parse(argc, argv, &p.o, &p.rest, p.err, sizeof(p.err));
 	return p;
 }
 
@@ -46,7 +45,6 @@ static void words_are(struct parsed *p, const char *want)
 	}
 	cr_assert_str_eq(got, want);
 	cr_assert_str_eq(p->rest.argv[-1], "bpftool");
-	free(p->storage);
 }
 
 Test(opts, options_anywhere)
@@ -104,7 +102,6 @@ Test(opts, base_btf_argument_forms)
 	p = parse("map -B");
 	cr_assert_eq(p.r, OPTS_ERROR);
 	cr_assert_str_eq(p.err, "option '-B' requires an argument");
-	free(p.storage);
 }
 
 Test(opts, errors)
@@ -113,24 +110,18 @@ Test(opts, errors)
 
 	cr_assert_eq(p.r, OPTS_ERROR);
 	cr_assert_str_eq(p.err, "unrecognized option '-x'");
-	free(p.storage);
 	p = parse("map show -1");
 	cr_assert_str_eq(p.err, "unrecognized option '-1'");
-	free(p.storage);
 	p = parse("--bogus map");
 	cr_assert_str_eq(p.err, "unrecognized option '--bogus'");
-	free(p.storage);
 	p = parse("--b map");	/* bpffs or base-btf */
 	cr_assert_str_eq(p.err, "option '--b' is ambiguous");
-	free(p.storage);
 	p = parse("--json=1 map");
 	cr_assert_str_eq(p.err, "option '--json=1' doesn't allow an argument");
 	cr_assert(!p.o.json);
-	free(p.storage);
 	p = parse("-x -j");	/* JSON mode comes from the whole line */
 	cr_assert_eq(p.r, OPTS_ERROR);
 	cr_assert(p.o.json);
-	free(p.storage);
 }
 
 Test(opts, help_and_version)
@@ -138,16 +129,12 @@ Test(opts, help_and_version)
 	struct parsed p = parse("map dump -V");
 
 	cr_assert_eq(p.r, OPTS_VERSION);
-	free(p.storage);
 	p = parse("map -h dump");
 	cr_assert_eq(p.r, OPTS_HELP);
-	free(p.storage);
 	p = parse("-h -x");	/* help came first, as getopt would see it */
 	cr_assert_eq(p.r, OPTS_HELP);
-	free(p.storage);
 	p = parse("-x -h");
 	cr_assert_eq(p.r, OPTS_ERROR);
-	free(p.storage);
 }
 
 /* ---- dispatch ---- */

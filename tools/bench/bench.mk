@@ -27,3 +27,9 @@ bench-check: bench-build
 	$(Q)tools/bench/bench.sh --check $(BENCH_ARGS)
 
 .PHONY: bench bench-build bench-check
+
+# issue 10: `batch file` with 100,000 updates against one process per update (2,000, scaled)
+bench-batch: $(PROG)
+	$(Q)tools/bench/batch.sh $(BATCH_ARGS)
+
+.PHONY: bench-batch
