@@ -8,55 +8,19 @@
 #include "errstr.h"
 #include "handle.h"
 #include "map_show.h"
+#include "listing.h"
 #include "mapdesc.h"
 #include "out.h"
 #include "pids.h"
 #include "print_map.h"
 #include "sys_bpf.h"
 
-/* What one listing reads besides the maps themselves, gathered once per run. */
-struct show {
-	struct map_sources src;
-	struct bpffs_pins pins;
-	struct pids pids;
-	bool noted;		/* the "no /proc" note was printed */
-	bool pins_default;	/* -f without /proc: only BPFFS_DEFAULT_DIR was walked */
-};
-
-static void show_init(struct ctx *c, struct show *sh)
-{
-	sh->src.fdinfo_dir = open("/proc/self/fdinfo", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	sh->noted = false;
-	sh->pins_default = false;
-	if (c->opts.bpffs) {
-		sh->pins_default = !bpffs_pins_collect(&sh->pins, OBJ_MAP);
-		sh->src.pins = &sh->pins;
-	} else {
-		sh->src.pins = NULL;
-	}
-	pids_scan(&sh->pids, "/proc", (int)getpid(), OBJ_MAP);
-	sh->src.pids = &sh->pids;
-}
-
-static void show_fini(struct show *sh)
-{
-	if (sh->src.fdinfo_dir >= 0)
-		close(sh->src.fdinfo_dir);
-	if (sh->src.pins)
-		bpffs_pins_free(&sh->pins);
-	pids_free(&sh->pids);
-}
-
-static void show_one(struct show *sh, int fd, const struct bpf_map_info *info)
+static void show_one(struct listing *l, int fd, const struct bpf_map_info *info)
 {
 	struct map_desc d;
 
-	if (sh->src.fdinfo_dir < 0 && !sh->noted) {
-		p_info("Note: /proc is not mounted: memlock, frozen and owner are not shown%s",
-		       sh->pins_default ? "; pinned paths only under " BPFFS_DEFAULT_DIR : "");
-		sh->noted = true;
-	}
-	map_desc_gather(&d, fd, info, &sh->src);
+	listing_note(l, "memlock, frozen and owner are not shown");
+	map_desc_gather(&d, fd, info, l);
 	if (g_out.json)
 		map_show_json(jw(), &d);
 	else
@@ -64,7 +28,7 @@ static void show_one(struct show *sh, int fd, const struct bpf_map_info *info)
 }
 
 /* show MAP: one object, or an array when a name matches several maps. */
-static int show_subset(struct ctx *c, struct args *a, struct show *sh)
+static int show_subset(struct ctx *c, struct args *a, struct listing *sh)
 {
 	struct map_fd *m;
 	struct handle h;
@@ -92,7 +56,7 @@ static int show_walked(void *ctx, int fd, const union obj_info *info, int info_e
 }
 
 /* show: every map in id order; ids that vanish midway are skipped. */
-static int show_all(struct show *sh)
+static int show_all(struct listing *sh)
 {
 	int err;
 
@@ -106,13 +70,13 @@ static int show_all(struct show *sh)
 
 int do_map_show(struct ctx *c, struct args *a)
 {
-	struct show sh;
+	struct listing sh;
 	int err;
 
 	if (a->argc != 0 && a->argc != 2)
 		return args_end(a);
-	show_init(c, &sh);
+	listing_init(&sh, OBJ_MAP, c->opts.bpffs);
 	err = a->argc ? show_subset(c, a, &sh) : show_all(&sh);
-	show_fini(&sh);
+	listing_fini(&sh);
 	return err;
 }

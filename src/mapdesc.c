@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "fdinfo.h"
+#include "listing.h"
 #include "mapdesc.h"
 
 void obj_dev_name(__u32 ifindex, __u64 ns_dev, __u64 ns_ino, char *name)
@@ -49,7 +50,7 @@ void map_fdinfo_parse(struct map_fdinfo *f, const char *buf, __u32 map_type)
 }
 
 void map_desc_gather(struct map_desc *d, int fd, const struct bpf_map_info *info,
-		     const struct map_sources *src)
+		     const struct listing *src)
 {
 	char buf[FDINFO_BUF_SIZE];
 
@@ -58,10 +59,9 @@ void map_desc_gather(struct map_desc *d, int fd, const struct bpf_map_info *info
 	map_dev_name(info, d->ifname);
 	if (src->fdinfo_dir >= 0 && fdinfo_read_fd(src->fdinfo_dir, fd, buf, sizeof(buf)) >= 0)
 		map_fdinfo_parse(&d->fd, buf, info->type);
-	if (src->pins && src->pins->n) {
+	if (src->with_pins && src->pins.n) {
 		d->show_pinned = true;
-		d->pins = bpffs_pins_find(src->pins, info->id, &d->n_pins);
+		d->pins = bpffs_pins_find(&src->pins, info->id, &d->n_pins);
 	}
-	if (src->pids)
-		d->pids = pids_find(src->pids, info->id, &d->n_pids);
+	d->pids = pids_find(&src->pids, info->id, &d->n_pids);
 }

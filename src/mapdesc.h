@@ -45,15 +45,10 @@ struct map_desc {
 	size_t n_pids;
 };
 
-/* The per-run sources map_desc_gather() reads; any of them may be absent. */
-struct map_sources {
-	int fdinfo_dir;			/* open /proc/self/fdinfo, or -1 */
-	const struct bpffs_pins *pins;	/* NULL without -f */
-	const struct pids *pids;	/* NULL: no holders shown */
-};
+struct listing;
 
 /* Fills d for the map open at fd whose info the caller read (zeroed per map). */
 void map_desc_gather(struct map_desc *d, int fd, const struct bpf_map_info *info,
-		     const struct map_sources *src);
+		     const struct listing *src);
 
 #endif

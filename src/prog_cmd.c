@@ -16,6 +16,7 @@
 #include "pids.h"
 #include "print_prog.h"
 #include "prog_cmd.h"
+#include "listing.h"
 #include "progdesc.h"
 #include "sys_bpf.h"
 
@@ -39,48 +40,12 @@ static int do_help(struct ctx *c, struct args *a)
 	return 0;
 }
 
-/* What one listing reads besides the programs themselves, gathered once per run. */
-struct show {
-	struct prog_sources src;
-	struct bpffs_pins pins;
-	struct pids pids;
-	bool noted;		/* the "no /proc" note was printed */
-	bool pins_default;	/* -f without /proc: only BPFFS_DEFAULT_DIR was walked */
-};
-
-static void show_init(struct ctx *c, struct show *sh)
-{
-	sh->src.fdinfo_dir = open("/proc/self/fdinfo", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	sh->src.pins = NULL;
-	sh->noted = false;
-	sh->pins_default = false;
-	if (c->opts.bpffs) {
-		sh->pins_default = !bpffs_pins_collect(&sh->pins, OBJ_PROG);
-		sh->src.pins = &sh->pins;
-	}
-	pids_scan(&sh->pids, "/proc", (int)getpid(), OBJ_PROG);
-	sh->src.pids = &sh->pids;
-}
-
-static void show_fini(struct show *sh)
-{
-	if (sh->src.fdinfo_dir >= 0)
-		close(sh->src.fdinfo_dir);
-	if (sh->src.pins)
-		bpffs_pins_free(&sh->pins);
-	pids_free(&sh->pids);
-}
-
-static void show_one(struct show *sh, int fd, const struct bpf_prog_info *info, bool orphaned)
+static void show_one(struct listing *l, int fd, const struct bpf_prog_info *info, bool orphaned)
 {
 	struct prog_desc d;
 
-	if (sh->src.fdinfo_dir < 0 && !sh->noted) {
-		p_info("Note: /proc is not mounted: memlock is not shown%s",
-		       sh->pins_default ? "; pinned paths only under " BPFFS_DEFAULT_DIR : "");
-		sh->noted = true;
-	}
-	prog_desc_gather(&d, fd, info, &sh->src);
+	listing_note(l, "memlock is not shown");
+	prog_desc_gather(&d, fd, info, l);
 	d.orphaned = orphaned;
 	if (g_out.json)
 		prog_show_json(jw(), &d);
@@ -90,7 +55,7 @@ static void show_one(struct show *sh, int fd, const struct bpf_prog_info *info, 
 }
 
 /* show PROG: one object, or an array when a tag or name matches several programs. */
-static int show_subset(struct ctx *c, struct args *a, struct show *sh)
+static int show_subset(struct ctx *c, struct args *a, struct listing *sh)
 {
 	struct prog_fd *p;
 	struct handle h;
@@ -117,7 +82,7 @@ static int show_walked(void *ctx, int fd, const union obj_info *info, int info_e
 }
 
 /* show: every program in id order; ids that vanish midway are skipped. */
-static int show_all(struct show *sh)
+static int show_all(struct listing *sh)
 {
 	int err;
 
@@ -131,14 +96,14 @@ static int show_all(struct show *sh)
 
 static int do_show(struct ctx *c, struct args *a)
 {
-	struct show sh;
+	struct listing sh;
 	int err;
 
 	if (a->argc != 0 && a->argc != 2)
 		return args_end(a);
-	show_init(c, &sh);
+	listing_init(&sh, OBJ_PROG, c->opts.bpffs);
 	err = a->argc ? show_subset(c, a, &sh) : show_all(&sh);
-	show_fini(&sh);
+	listing_fini(&sh);
 	return err;
 }
 

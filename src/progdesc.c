@@ -6,6 +6,7 @@
 
 #include "btf.h"
 #include "fdinfo.h"
+#include "listing.h"
 #include "mapdesc.h"
 #include "progdesc.h"
 #include "sys_bpf.h"
@@ -77,7 +78,7 @@ static void gather_load_time(struct prog_desc *d)
 }
 
 void prog_desc_gather(struct prog_desc *d, int fd, const struct bpf_prog_info *info,
-		      const struct prog_sources *src)
+		      const struct listing *src)
 {
 	char buf[FDINFO_BUF_SIZE];
 
@@ -89,12 +90,11 @@ void prog_desc_gather(struct prog_desc *d, int fd, const struct bpf_prog_info *i
 	gather_load_time(d);
 	if (src->fdinfo_dir >= 0 && fdinfo_read_fd(src->fdinfo_dir, fd, buf, sizeof(buf)) >= 0)
 		d->has_memlock = !fdinfo_get(buf, "memlock", &d->memlock);
-	if (src->pins) {
-		d->show_pinned = src->pins->n > 0;
-		d->pins = bpffs_pins_find(src->pins, info->id, &d->n_pins);
+	if (src->with_pins) {
+		d->show_pinned = src->pins.n > 0;
+		d->pins = bpffs_pins_find(&src->pins, info->id, &d->n_pins);
 	}
-	if (src->pids)
-		d->pids = pids_find(src->pids, info->id, &d->n_pids);
+	d->pids = pids_find(&src->pids, info->id, &d->n_pids);
 }
 
 void prog_desc_free(struct prog_desc *d)

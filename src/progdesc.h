@@ -33,11 +33,7 @@ struct prog_desc {
 	size_t n_pids;
 };
 
-struct prog_sources {
-	int fdinfo_dir;			/* open /proc/self/fdinfo, or -1 */
-	const struct bpffs_pins *pins;	/* NULL without -f */
-	const struct pids *pids;
-};
+struct listing;
 
 /*
  * upstream's get_prog_full_name(): the kernel keeps 15 characters of a program's name; when
@@ -48,7 +44,7 @@ void prog_full_name(int fd, const struct bpf_prog_info *info, char *out, size_t 
 
 /* Fills d for the program open at fd (info read by the caller). Free with prog_desc_free(). */
 void prog_desc_gather(struct prog_desc *d, int fd, const struct bpf_prog_info *info,
-		      const struct prog_sources *src);
+		      const struct listing *src);
 void prog_desc_free(struct prog_desc *d);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "bpffs.h"
 #include "handle.h"
+#include "listing.h"
 #include "mapdesc.h"
 #include "memlock.h"
 #include "objects.h"
@@ -168,7 +169,7 @@ Test(objects, pids_of_a_holder, .fini = fini)
 
 Test(objects, gather_prog_array_owner, .fini = fini)
 {
-	struct map_sources src = { .fdinfo_dir = -1 };
+	struct listing src = { .fdinfo_dir = -1 };
 	struct bpf_map_info info;
 	struct map_desc d;
 	bool jited;
