@@ -29,3 +29,15 @@ fuzz: fuzz-build
 	done; true
 
 .PHONY: fuzz fuzz-build
+
+# The seeds of the structured targets are generated (BTF blobs need the test fixtures'
+# builder); `make fuzz-seeds` rewrites them in tools/fuzz/corpus/.
+$(FUZZ_DIR)/mkseeds: tools/fuzz/mkseeds.c test/lib/btfbuild.c test/lib/btfmaps.c $(LIB_SRCS) \
+		| $(FUZZ_DIR)/
+	$(call say,HOSTCC,$@)
+	$(Q)$(HOSTCC) $(CPPFLAGS) -Itest/lib $(CRIT_CFLAGS) -g -o $@ $^ $(CRIT_LIBS)
+
+fuzz-seeds: $(FUZZ_DIR)/mkseeds
+	$(Q)$(FUZZ_DIR)/mkseeds
+
+.PHONY: fuzz-seeds
