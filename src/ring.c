@@ -105,7 +105,13 @@ int ring_rb_read(const void *data, size_t size, __u64 prod, __u64 *cons, ring_rb
 		if (hdr & BPF_RINGBUF_BUSY_BIT)
 			break;
 		len = hdr & ~(BPF_RINGBUF_BUSY_BIT | BPF_RINGBUF_DISCARD_BIT);
-		if ((__u64)len + BPF_RINGBUF_HDR_SZ > size)
+		/*
+		 * The kernel moves prod past a record when it reserves it, so a record never
+		 * runs past prod; one that does is corrupt (and following it could wrap cons
+		 * around 2^64 and never end).
+		 */
+		if ((__u64)len + BPF_RINGBUF_HDR_SZ > size ||
+		    round_up((__u64)len + BPF_RINGBUF_HDR_SZ, 8) > prod - *cons)
 			return -EBADMSG;
 		if (!(hdr & BPF_RINGBUF_DISCARD_BIT)) {
 			stop = fn(rec + BPF_RINGBUF_HDR_SZ, len, ctx);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /* The ring readers on synthetic rings: perf (wrap-around, lost, unknown) and BPF ring buffer. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -433,6 +434,30 @@ Test(ring_rb, untrustworthy_consumer_position_is_refused)
 	/* from a right position, the records */
 	cons = 0;
 	cr_assert_eq(ring_rb_read(rb.data, RSIZE, rb.prod, &cons, on_sample, &s), 2);
+}
+
+/*
+ * Found by fuzz_ring: positions near 2^64 and a record running past prod made cons wrap
+ * around to 0, below prod again, and the walk went on for 2^61 records.
+ */
+Test(ring_rb, record_past_prod_is_refused_and_cons_never_wraps, .timeout = 10)
+{
+	struct rb rb = { 0 };
+	struct rb_seen s = { 0 };
+	__u64 cons = UINT64_MAX - 15;
+
+	/* a committed empty record, then one whose header says 8 bytes, with prod after 7 */
+	rb_put(&rb, "", 0, 0);
+	rb_put(&rb, "", 0, 0);
+	cr_assert_eq(ring_rb_read(rb.data, RSIZE, UINT64_MAX, &cons, on_sample, &s), -EBADMSG);
+	cr_assert_eq(cons, UINT64_MAX - 7);
+	cr_assert_eq(s.n, 1);
+	/* a record longer than what prod covers, at the start of a ring */
+	memset(&rb, 0, sizeof(rb));
+	rb_put(&rb, "12345678", 8, 0);
+	cons = 0;
+	cr_assert_eq(ring_rb_read(rb.data, RSIZE, 8, &cons, on_sample, &s), -EBADMSG);
+	cr_assert_eq(cons, 0);
 }
 
 Test(ring_pos, acquire_and_release_helpers)
