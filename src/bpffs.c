@@ -353,6 +353,11 @@ int bpffs_prepare_pin(const char *path, bool nomount, struct bpffs_mount *m)
 	int empty;
 
 	memset(m, 0, sizeof(*m));
+	/* no check below may look at a cut-down copy of the path (nor mount over one) */
+	if (strlen(path) >= sizeof(m->dir)) {
+		p_err("can't pin the object (%s): %s", path, errstr(-ENAMETOOLONG).s);
+		return -ENAMETOOLONG;
+	}
 	if (!access(path, F_OK)) {
 		p_err("can't pin BPF object: path '%s' already exists", path);
 		return -1;
