@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "batch.h"
 #include "cmd.h"
@@ -11,6 +12,7 @@
 #include "errstr.h"
 #include "out.h"
 #include "prog_cmd.h"
+#include "util.h"
 
 #ifndef BPFTOOL_VERSION
 #define BPFTOOL_VERSION "0.0.0"
@@ -110,10 +112,16 @@ int main(int argc, char **argv)
 {
 	struct ctx c = { 0 };
 	struct args rest;
-	char **storage, err[256];
-	int ret, status, werr;
+	char **storage, *err;
+	size_t errlen = 64;
+	int ret, status, werr, i;
 
-	switch (opts_parse(argc, argv, &c.opts, &rest, &storage, err, sizeof(err))) {
+	/* room for the longest word in an option message: never a cut-off one */
+	for (i = 0; i < argc; i++)
+		if (strlen(argv[i]) + 64 > errlen)
+			errlen = strlen(argv[i]) + 64;
+	err = xmalloc(errlen);
+	switch (opts_parse(argc, argv, &c.opts, &rest, &storage, err, errlen)) {
 	case OPTS_HELP:
 		out_init(c.opts.json, c.opts.pretty);
 		ret = do_help(&c, &rest);
@@ -142,5 +150,6 @@ int main(int argc, char **argv)
 			status = EXIT_FAIL;
 	}
 	free(storage);
+	free(err);
 	return status;
 }

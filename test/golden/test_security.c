@@ -113,6 +113,33 @@ Test(security, long_paths_are_errors_not_cut_short, .fini = fini)
 	free(a);
 }
 
+/* An option message names the whole word too (it was cut at 256 bytes). */
+Test(security, long_option_is_named_whole)
+{
+	char *a = long_word(5000), *line = td_fmt("--%s", a), *msg;
+
+	msg = td_fmt("unrecognized option '--%s'", a);
+	{
+		struct run r = t_run("%s", line);
+		char *want = td_fmt("Error: %s\n", msg);
+
+		cr_expect_eq(r.status, 255);
+		cr_expect_str_eq(r.out, "");
+		cr_expect(!strncmp(r.err, want, strlen(want)), "message cut short");
+		free(want);
+		t_run_free(&r);
+	}
+	{
+		char *want = td_fmt("{\"error\":\"%s\"}\n", msg);
+
+		td_expect_json(t_run("-j %s", line), 255, want);
+		free(want);
+	}
+	free(msg);
+	free(line);
+	free(a);
+}
+
 /*
  * A pin as deep as bpffs allows within PATH_MAX (4000 bytes of nested directories) is listed
  * by -f whole.
