@@ -358,6 +358,11 @@ int bpffs_prepare_pin(const char *path, bool nomount, struct bpffs_mount *m)
 		p_err("can't pin the object (%s): %s", path, errstr(-ENAMETOOLONG).s);
 		return -ENAMETOOLONG;
 	}
+	/* nor mount anything for a path that names no file (its "dirname" is ".") */
+	if (!*path) {
+		p_err("can't pin the object (%s): %s", path, errstr(-ENOENT).s);
+		return -ENOENT;
+	}
 	if (!access(path, F_OK)) {
 		p_err("can't pin BPF object: path '%s' already exists", path);
 		return -1;

@@ -170,3 +170,49 @@ Test(security, deep_pin_is_listed_whole, .fini = fini)
 	free(seg);
 	free(dir);
 }
+
+static void setup_chdir(void *arg)
+{
+	if (chdir(arg))
+		_exit(126);
+}
+
+/*
+ * An empty FILE names nothing: refused as the kernel refuses it, before any mount is tried
+ * (its "dirname" is ".", and an empty current directory was a place to mount bpffs on).
+ */
+Test(security, empty_pin_path_mounts_nothing, .fini = fini)
+{
+	char *p;
+	const char *tmp;
+	int fd = td_map_pinned(BPF_MAP_TYPE_HASH, 4, 4, 4, "tsec_ep", &p);
+
+	(void)fd;
+	o_private_mounts();
+	tmp = o_tmp("empty");
+	/* the child runs in tmp: the binary by its absolute path */
+	{
+		char *abs = realpath(t_bpftool(), NULL);
+
+		cr_assert(abs);
+		setenv("BPFTOOL", abs, 1);
+		free(abs);
+	}
+	{
+		const char *argv[] = { "map", "pin", "pinned", p, "", NULL };
+		const char *argj[] = { "-j", "map", "pin", "pinned", p, "", NULL };
+		const char *argc[] = { "map", "create", "", "type", "hash", "key", "4", "value", "4",
+				       "entries", "4", "name", "tsec_ep2", NULL };
+
+		td_expect(t_runv_in(argv, setup_chdir, (void *)tmp), 254, "",
+			  "Error: can't pin the object (): No such file or directory\n");
+		td_expect_json(t_runv_in(argj, setup_chdir, (void *)tmp), 254,
+			       "{\"error\":\"can't pin the object (): No such file or directory\"}\n");
+		td_expect(t_runv_in(argc, setup_chdir, (void *)tmp), 254, "",
+			  "Error: can't pin the object (): No such file or directory\n");
+	}
+	cr_expect(!o_is_mount_point(tmp), "something was mounted on the current directory");
+	cr_expect(o_map_name_gone("tsec_ep2"));
+	o_tmp_cleanup();
+	free(p);
+}
