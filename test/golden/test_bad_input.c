@@ -11,7 +11,6 @@
  * Words may hold @D (the fixture's bpffs dir), @T (a non-empty directory not on bpffs), @L
  * (5000 bytes of 'a'); messages too.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -20,8 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "handle.h"
 #include "objects.h"
+#include "snap.h"
 #include "sys_bpf.h"
 #include "tdata.h"
 #include "util.h"
@@ -600,88 +599,15 @@ static void fixture_make(struct fixture *f)
 	f->help_prog = help_of("prog help");
 }
 
-static void hex_add(char **s, const void *p, size_t n)
-{
-	const __u8 *b = p;
-	size_t len = strlen(*s), i;
-
-	*s = realloc(*s, len + 2 * n + 2);
-	cr_assert(*s);
-	for (i = 0; i < n; i++)
-		sprintf(*s + len + 2 * i, "%02x", b[i]);
-	strcpy(*s + len + 2 * n, " ");
-}
-
-static void str_add(char **s, const char *t)
-{
-	size_t len = strlen(*s);
-
-	*s = realloc(*s, len + strlen(t) + 1);
-	cr_assert(*s);
-	strcpy(*s + len, t);
-}
-
-/* Every element of the map, as bytes: keys and values in walk order. */
-static void snap_map(char **s, int fd, __u32 type)
-{
-	struct bpf_map_info info;
-	__u8 key[64], next[64], *val;
-	size_t vsize;
-	bool first = true;
-	int err;
-
-	cr_assert_eq(map_info_get(fd, &info), 0);
-	vsize = info.value_size;
-	if (type == BPF_MAP_TYPE_PERCPU_HASH)
-		vsize = round_up(vsize, 8) * (size_t)td_ncpus();
-	val = calloc(1, vsize + 8);
-	cr_assert(val);
-	if (type == BPF_MAP_TYPE_QUEUE || type == BPF_MAP_TYPE_STACK) {
-		/* no walk: the next value out (each fixture queue's values differ) */
-		err = bpf_map_lookup_elem(fd, NULL, val, 0);
-		hex_add(s, &err, sizeof(err));
-		if (!err)
-			hex_add(s, val, vsize);
-	} else if (type != BPF_MAP_TYPE_RINGBUF && type != BPF_MAP_TYPE_PERF_EVENT_ARRAY) {
-		while (!bpf_map_get_next_key(fd, first ? NULL : key, next)) {
-			memcpy(key, next, info.key_size);
-			first = false;
-			err = bpf_map_lookup_elem(fd, key, val, 0);
-			hex_add(s, key, info.key_size);
-			hex_add(s, &err, sizeof(err));
-			if (!err)
-				hex_add(s, val, vsize);
-		}
-	}
-	str_add(s, o_fdinfo_fd(fd, "frozen") ? "frozen\n" : "\n");
-	free(val);
-}
-
-static void snap_dir(char **s, const char *dir)
-{
-	struct dirent **names;
-	int n = scandir(dir, &names, NULL, alphasort), i;
-
-	cr_assert_geq(n, 0, "scandir %s: %s", dir, strerror(errno));
-	for (i = 0; i < n; i++) {
-		str_add(s, names[i]->d_name);
-		str_add(s, "\n");
-		free(names[i]);
-	}
-	free(names);
-}
-
 static char *snapshot(const struct fixture *f)
 {
 	char *s = calloc(1, 1), *sub;
-	FILE *m;
-	char line[4096];
 	int i;
 
 	cr_assert(s);
 	for (i = 0; i < f->n; i++) {
-		str_add(&s, f->name[i]);
-		str_add(&s, ": ");
+		snap_str(&s, f->name[i]);
+		snap_str(&s, ": ");
 		snap_map(&s, f->fd[i], f->type[i]);
 	}
 	snap_dir(&s, f->env.dir);
@@ -690,12 +616,7 @@ static char *snapshot(const struct fixture *f)
 	free(sub);
 	snap_dir(&s, f->env.tmp);
 	snap_dir(&s, ".");
-	/* no mount left behind */
-	m = fopen("/proc/self/mounts", "re");
-	cr_assert(m);
-	while (fgets(line, sizeof(line), m))
-		str_add(&s, line);
-	fclose(m);
+	snap_mounts(&s);	/* no mount left behind */
 	return s;
 }
 
@@ -734,8 +655,8 @@ static char *describe(const struct row *r)
 	int i;
 
 	for (i = 0; r->argv[i]; i++) {
-		str_add(&d, i ? " " : "");
-		str_add(&d, strlen(r->argv[i]) > 60 ? "<long>" : r->argv[i]);
+		snap_str(&d, i ? " " : "");
+		snap_str(&d, strlen(r->argv[i]) > 60 ? "<long>" : r->argv[i]);
 	}
 	return d;
 }
