@@ -4,8 +4,11 @@
  * naming all of it), read-only commands open maps read-only, no fd leaks into a child, and
  * a command touches no map but the one it was given.
  */
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +18,8 @@
 
 #include <linux/capability.h>
 
+#include "evpipe.h"
+#include "faults.h"
 #include "objects.h"
 #include "sys_bpf.h"
 #include "tdata.h"
@@ -215,4 +220,260 @@ Test(security, empty_pin_path_mounts_nothing, .fini = fini)
 	cr_expect(o_map_name_gone("tsec_ep2"));
 	o_tmp_cleanup();
 	free(p);
+}
+
+/* ---- read-only access ---------------------------------------------------------------------- */
+
+/*
+ * Pins only their owner may read, and a bpftool without CAP_DAC_OVERRIDE: the read-only
+ * commands (here the ones test_map_bulk does not cover: getnext with a key, pin, -f show,
+ * dump by name, inner_map of create) open with BPF_F_RDONLY and work. A program fd has no
+ * read-only mode (BPF_OBJ_GET refuses file_flags for programs), so a 0400 pinned program is
+ * refused as upstream refuses it.
+ */
+Test(security, read_only_commands_need_only_read_access, .fini = fini)
+{
+	char *p, *pp, *copy, *want, *name, *cr;
+	int fd = td_map_pinned(BPF_MAP_TYPE_HASH, 4, 4, 4, "tsec_ro", &p);
+	int prog = td_prog("tsec_ro_prog");
+	__u32 k = 1, v = 2, id = td_map_id(fd);
+	struct run r;
+
+	td_update(fd, &k, &v);
+	k = 2;
+	td_update(fd, &k, &v);
+	pp = td_pin(prog, "tsec_ro_prog");
+	copy = td_fmt("%s_again", p);
+	cr = td_fmt("%s_hom", p);
+	cr_assert_eq(chmod(p, 0400), 0);
+	cr_assert_eq(chmod(pp, 0400), 0);
+	cr_assert_eq(prctl(PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, 0, 0, 0), 0);
+	cr_assert_eq(prctl(PR_CAPBSET_DROP, CAP_DAC_READ_SEARCH, 0, 0, 0), 0);
+	r = t_run("map getnext pinned %s key 9 0 0 0", p);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	cr_expect(!strncmp(r.out, "key:\n09 00 00 00\nnext key:\n", 27), "%s", r.out);
+	t_run_free(&r);
+	td_expect(t_run("map pin pinned %s %s", p, copy), 0, "", "");
+	cr_expect_eq(o_pinned_id(copy), id);
+	r = t_run("-f map show id %u", id);
+	want = td_fmt("\tpinned %s\n", p);
+	cr_expect(strstr(r.out, want), "a 0400 pin is missing from -f: %s", r.out);
+	free(want);
+	t_run_free(&r);
+	name = td_fmt("name tsec_ro");
+	r = t_run("map dump %s", name);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	cr_expect(strstr(r.out, "Found 2 elements"), "%s", r.out);
+	t_run_free(&r);
+	td_expect(t_run("map create %s type hash_of_maps key 4 value 4 entries 1 name tsec_hom "
+			"inner_map pinned %s", cr, p), 0, "", "");
+	want = td_fmt("Error: bpf obj get (%s): Permission denied\n", pp);
+	td_expect(t_run("prog show pinned %s", pp), 255, "", want);
+	free(want);
+	/* by id there is no file to be refused by */
+	r = t_run("prog show id %u", td_prog_id(prog));
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	t_run_free(&r);
+	free(name);
+	free(cr);
+	free(copy);
+	free(pp);
+	free(p);
+}
+
+/* ---- no fd leaks across exec ------------------------------------------------------------ */
+
+static bool has_cloexec(const char *call_text)
+{
+	return strstr(call_text, "CLOEXEC") != NULL;
+}
+
+/*
+ * The static half: every call in src/ that makes an fd asks for O_CLOEXEC (bpf(2) fds are
+ * always close-on-exec), fopen()s use mode "e", and no dup without it.
+ */
+Test(security, every_fd_call_in_src_asks_for_cloexec)
+{
+	static const char *const makers[] = {
+		"open(", "openat(", "socket(", "socketpair(", "pipe(", "pipe2(", "dup(", "dup2(",
+		"dup3(", "epoll_create(", "epoll_create1(", "SYS_perf_event_open", "memfd_create(",
+		"eventfd(", "signalfd(", "timerfd_create(", "inotify_init", "accept(", "accept4(",
+		"mkstemp(", "tmpfile(", "popen(", "fcntl(", "fopen(", "fdopen(", "opendir(",
+	};
+	struct dirent **names;
+	int n = scandir("src", &names, NULL, alphasort), i, calls = 0;
+
+	cr_assert_gt(n, 0, "run from the source tree: %s", strerror(errno));
+	for (i = 0; i < n; i++) {
+		char *path, *text, *p;
+		size_t k;
+		FILE *f;
+		long len;
+
+		if (!strstr(names[i]->d_name, ".c")) {
+			free(names[i]);
+			continue;
+		}
+		path = td_fmt("src/%s", names[i]->d_name);
+		f = fopen(path, "re");
+		cr_assert(f, "%s", path);
+		fseek(f, 0, SEEK_END);
+		len = ftell(f);
+		rewind(f);
+		text = calloc(1, (size_t)len + 1);
+		cr_assert_eq(fread(text, 1, (size_t)len, f), (size_t)len);
+		fclose(f);
+		for (k = 0; k < ARRAY_SIZE(makers); k++) {
+			for (p = strstr(text, makers[k]); p; p = strstr(p + 1, makers[k])) {
+				char *end = strchr(p, ';'), call[512];
+				size_t clen;
+
+				/* whole words only: "fopen(" is not "open(" */
+				if (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))
+					continue;
+				/* comments name calls too: a call is code, ending in ';' */
+				if (!end || (size_t)(end - p) >= sizeof(call))
+					continue;
+				clen = (size_t)(end - p);
+				memcpy(call, p, clen);
+				call[clen] = 0;
+				if (strchr(call, '\n') && strstr(call, "*/"))
+					continue;	/* inside a comment */
+				calls++;
+				if (!strcmp(makers[k], "fopen(") || !strcmp(makers[k], "fdopen(")) {
+					char *mode = strrchr(call, ',');
+
+					cr_expect(mode && strchr(mode, 'e'), "%s: %s without \"e\"", path,
+						  call);
+				} else if (!strcmp(makers[k], "fcntl(")) {
+					cr_expect(!strstr(call, "F_DUPFD") || has_cloexec(call),
+						  "%s: %s", path, call);
+				} else if (strcmp(makers[k], "opendir(")) {
+					cr_expect(has_cloexec(call), "%s: %s without CLOEXEC", path, call);
+				}
+			}
+		}
+		free(text);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	cr_expect_gt(calls, 10, "found only %d calls: is the audit looking at src/?", calls);
+}
+
+/*
+ * The dynamic half: at every bpf(2) call of these commands (the moments its files, dirs and
+ * bpf objects are open), every fd of the binary above stdin, stdout and stderr is O_CLOEXEC.
+ */
+Test(security, no_fd_without_cloexec_at_any_bpf_call, .fini = fini)
+{
+	struct f_notif n = { .cmd = -1, .check_fds = true };
+	char *p, *ph, *pin, *batchf;
+	int fd = td_map_pinned(BPF_MAP_TYPE_HASH, 4, 4, 4, "tsec_fd", &p), inner, hom;
+	const char *cmds[] = {
+		"map show", "-f map show", "-f -j map list", "map dump pinned %s",
+		"-j map dump name tsec_fd", "map update pinned %s key 1 0 0 0 value 2 0 0 0",
+		"map lookup pinned %s key 1 0 0 0", "map getnext pinned %s",
+		"prog show", "-f prog show", "map pin pinned %s %s_pin", "map freeze pinned %s_pin",
+	};
+	__u32 k = 0;
+	size_t i;
+	FILE *f;
+
+	(void)fd;
+	inner = td_map(BPF_MAP_TYPE_ARRAY, 4, 4, 1, "tsec_fdin", 0, 0);
+	hom = td_map(BPF_MAP_TYPE_HASH_OF_MAPS, 4, 4, 2, "tsec_fdhom", 0, inner);
+	ph = td_pin(hom, "tsec_fdhom");
+	pin = td_pin(inner, "tsec_fdin");
+	cr_assert_eq(bpf_map_update_elem(hom, &k, &inner, 0), 0);
+	for (i = 0; i < ARRAY_SIZE(cmds); i++) {
+		struct run r = f_run(&n, cmds[i], p, p);
+
+		cr_expect_eq(r.status, 0, "%s: %s", cmds[i], r.err);
+		cr_expect_gt(n.fd_checks, 0, "%s: no bpf call seen", cmds[i]);
+		cr_expect_str_eq(n.leak, "", "%s: %s", cmds[i], n.leak);
+		t_run_free(&r);
+	}
+	{
+		struct run r = f_run(&n, "map update pinned %s key 1 0 0 0 value pinned %s", ph, pin);
+
+		cr_expect_eq(r.status, 0, "%s", r.err);
+		cr_expect_str_eq(n.leak, "");
+		t_run_free(&r);
+	}
+	batchf = td_fmt("/tmp/bpftool-security-%d.batch", (int)getpid());
+	f = fopen(batchf, "w");
+	cr_assert(f);
+	fprintf(f, "map show pinned %s\nmap dump pinned %s\nmap create %s_c type array key 4 "
+		   "value 4 entries 1 name tsec_fdc inner_map pinned %s\n", p, p, p, pin);
+	fclose(f);
+	{
+		struct run r = f_run(&n, "batch file %s", batchf);
+
+		cr_expect_eq(r.status, 0, "%s", r.err);
+		cr_expect_str_eq(n.leak, "", "batch: %s", n.leak);
+		t_run_free(&r);
+	}
+	unlink(batchf);
+	free(batchf);
+	free(pin);
+	free(ph);
+	free(p);
+}
+
+/* event_pipe holds the most: perf events, mapped rings, epoll. All close-on-exec. */
+Test(security, event_pipe_fds_are_cloexec, .fini = fini)
+{
+	struct map_create_opts o = { .map_type = BPF_MAP_TYPE_PERF_EVENT_ARRAY, .key_size = 4,
+				     .value_size = 4, .max_entries = 1, .name = "tsec_pea" };
+	const char *argv[] = { "map", "event_pipe", "pinned", NULL, "cpu", "0", "index", "0",
+			       NULL };
+	char path[64], target[256], line[128];
+	struct t_child c;
+	struct run r;
+	struct dirent *de;
+	int fd = bpf_map_create(&o), bpf_fds = 0;
+	DIR *d;
+
+	cr_assert_geq(fd, 0);
+	argv[3] = td_pin(fd, "tsec_pea");
+	t_child_start(&c, argv);
+	cr_assert(t_child_wait_watching(&c, 1, 5000), "event_pipe did not start");
+	snprintf(path, sizeof(path), "/proc/%d/fd", (int)c.pid);
+	d = opendir(path);
+	cr_assert(d);
+	while ((de = readdir(d))) {
+		unsigned long flags = 0;
+		char link[300];
+		ssize_t n;
+		FILE *f;
+
+		if (de->d_name[0] == '.' || atoi(de->d_name) <= 2)
+			continue;
+		snprintf(link, sizeof(link), "/proc/%d/fd/%s", (int)c.pid, de->d_name);
+		n = readlink(link, target, sizeof(target) - 1);
+		if (n < 0)
+			continue;
+		target[n] = 0;
+		/* the harness's pipes and Criterion's arena come from the runner; the binary opens
+		 * no pipe and nothing under /dev/shm */
+		if (!strncmp(target, "pipe:", 5) || !strcmp(target, "/dev/null") ||
+		    !strncmp(target, "/dev/shm/bxf_arena", 18))
+			continue;
+		snprintf(link, sizeof(link), "/proc/%d/fdinfo/%s", (int)c.pid, de->d_name);
+		f = fopen(link, "re");
+		cr_assert(f);
+		while (fgets(line, sizeof(line), f))
+			if (sscanf(line, "flags: %lo", &flags) == 1)
+				break;
+		fclose(f);
+		cr_expect(flags & O_CLOEXEC, "fd %s -> %s is not O_CLOEXEC", de->d_name, target);
+		bpf_fds++;
+	}
+	closedir(d);
+	cr_expect_geq(bpf_fds, 3, "expected the map, a perf event and epoll, saw %d", bpf_fds);
+	r = t_child_finish(&c, SIGINT);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	t_run_free(&r);
+	free((char *)argv[3]);
 }

@@ -3,7 +3,9 @@
  * Fault injection for the robustness tests: bpf(2) calls of the binary under test answered
  * with an error by a supervisor in the test process (seccomp user notification).
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -86,10 +88,51 @@ void f_notif_setup(void *arg)
 	if (fd < 0)
 		die("seccomp");
 	send_fd(n->sock[1], fd);
-	close(fd);
-	close(n->sock[0]);
-	close(n->sock[1]);
+	/* only stdin, stdout and stderr go across exec: any other fd then is the binary's own */
+	if (syscall(SYS_close_range, 3U, ~0U, 0U))
+		die("close_range");
 	alarm(30);	/* survives exec: a binary that hangs under faults dies */
+}
+
+/*
+ * The caller's fd table while it waits in bpf(2): the first fd above 2 without O_CLOEXEC
+ * ("flags:" in fdinfo is octal, O_CLOEXEC 02000000) goes into n->leak.
+ */
+static void inspect_fds(struct f_notif *n, pid_t pid)
+{
+	char path[64], link[256], target[200], line[128];
+	struct dirent *de;
+	DIR *d;
+
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo", (int)pid);
+	d = opendir(path);
+	if (!d)
+		return;
+	n->fd_checks++;
+	while ((de = readdir(d))) {
+		unsigned long flags = 0;
+		int fd = atoi(de->d_name);
+		FILE *f;
+
+		if (de->d_name[0] == '.' || fd <= 2)
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int)pid, fd);
+		f = fopen(path, "re");
+		if (!f)
+			continue;
+		while (fgets(line, sizeof(line), f))
+			if (sscanf(line, "flags: %lo", &flags) == 1)
+				break;
+		fclose(f);
+		if (flags & O_CLOEXEC || n->leak[0])
+			continue;
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)pid, fd);
+		memset(target, 0, sizeof(target));
+		if (readlink(link, target, sizeof(target) - 1) < 0)
+			strcpy(target, "?");
+		snprintf(n->leak, sizeof(n->leak), "fd %d -> %s (flags 0%lo)", fd, target, flags);
+	}
+	closedir(d);
 }
 
 /* Answers each bpf call: the chosen ones with the error, the others go through unchanged. */
@@ -116,6 +159,8 @@ static void *supervise(void *arg)
 		memset(&req, 0, sizeof(req));
 		if (ioctl(fd, SECCOMP_IOCTL_NOTIF_RECV, &req))
 			continue;	/* the caller was killed meanwhile */
+		if (n->check_fds)
+			inspect_fds(n, (pid_t)req.pid);
 		if (n->cmd < 0 || (int)req.data.args[0] == n->cmd) {
 			n->calls++;
 			fail = n->every && n->calls % n->every == n->phase &&
@@ -137,7 +182,8 @@ static void *supervise(void *arg)
 
 void f_notif_start(struct f_notif *n)
 {
-	n->calls = n->failed = 0;
+	n->calls = n->failed = n->fd_checks = 0;
+	n->leak[0] = 0;
 	cr_assert_eq(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, n->sock), 0);
 	cr_assert_eq(pthread_create(&n->th, NULL, supervise, n), 0);
 	n->running = true;

@@ -19,9 +19,12 @@ struct f_notif {
 	unsigned int phase;
 	unsigned int limit;	/* fail at most this many (0: no limit) */
 	int err;		/* the errno they fail with */
+	bool check_fds;		/* at every bpf call, every fd above 2 must be O_CLOEXEC */
 	/* filled in */
 	unsigned int calls;	/* bpf calls of that command seen */
 	unsigned int failed;	/* of them answered with err */
+	unsigned int fd_checks;	/* fd tables inspected */
+	char leak[256];		/* the first fd without O_CLOEXEC: "fd 5 -> /x (flags 0100000)" */
 	int sock[2];
 	pthread_t th;
 	bool running;
