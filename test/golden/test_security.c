@@ -21,6 +21,7 @@
 #include "evpipe.h"
 #include "faults.h"
 #include "objects.h"
+#include "snap.h"
 #include "sys_bpf.h"
 #include "tdata.h"
 #include "util.h"
@@ -476,4 +477,156 @@ Test(security, event_pipe_fds_are_cloexec, .fini = fini)
 	cr_expect_eq(r.status, 0, "%s", r.err);
 	t_run_free(&r);
 	free((char *)argv[3]);
+}
+
+/* ---- a command touches the map it was given, and no other ---------------------------------- */
+
+#define NM 10
+
+struct bystanders {
+	int fd[NM];
+	__u32 type[NM], id[NM];
+	char *pin[NM];
+	const char *name[NM];
+};
+
+static void bystander(struct bystanders *b, int i, int fd, __u32 type, const char *name)
+{
+	b->fd[i] = fd;
+	b->type[i] = type;
+	b->name[i] = name;
+	b->id[i] = td_map_id(fd);
+	b->pin[i] = td_pin(fd, name);
+}
+
+/* Every map but the target, and every pin still naming its map. */
+static char *others(const struct bystanders *b, int target)
+{
+	char *s = calloc(1, 1);
+	int i;
+
+	cr_assert(s);
+	for (i = 0; i < NM; i++) {
+		char line[64];
+
+		snprintf(line, sizeof(line), "%s %u: ", b->name[i], o_pinned_id(b->pin[i]));
+		snap_str(&s, line);
+		if (i != target)
+			snap_map(&s, b->fd[i], b->type[i]);
+		else
+			snap_str(&s, "(target)\n");
+	}
+	snap_mounts(&s);
+	return s;
+}
+
+Test(security, commands_touch_only_their_map, .fini = fini, .timeout = 60)
+{
+	static const struct {
+		int target;
+		const char *fmt;	/* %s: the target's pin */
+	} cmds[] = {
+		{ 0, "map update pinned %s key 9 0 0 0 value 9 9 9 9" },
+		{ 0, "map update pinned %s key 1 0 0 0 value 7 7 7 7 exist" },
+		{ 0, "map delete pinned %s key 1 0 0 0" },
+		{ 0, "map pin pinned %s %s_second" },
+		{ 2, "map update pinned %s key 1 0 0 0 value 5 0 0 0 0 0 0 0" },
+		{ 2, "map freeze pinned %s" },
+		{ 3, "map push pinned %s value 4 0 0 0" },
+		{ 3, "map pop pinned %s" },
+		{ 4, "map enqueue pinned %s value 6 0 0 0" },
+		{ 4, "map dequeue pinned %s" },
+		{ 5, "map update pinned %s key 2 0 0 0 value 3 0 0 0" },
+		{ 6, "map update pinned %s key 2 0 0 0 value pinned %s" },
+		{ 6, "map delete pinned %s key 2 0 0 0" },
+		{ 0, "map create %s_new type hash key 4 value 4 entries 2 name tsec_new" },
+		{ 0, "map create %s_hom2 type hash_of_maps key 4 value 4 entries 2 name tsec_hom2 "
+		     "inner_map pinned %s" },
+		{ 0, "-f map show" },
+		{ 0, "-j map dump name tsec_b0" },
+		{ 9, "map dump pinned %s" },
+		{ 8, "map event_pipe pinned %s cpu 0 index 0" },
+	};
+	struct bystanders b;
+	__u32 k = 1, v = 1;
+	__u64 v8 = 1;
+	int inner, i;
+	size_t c;
+
+	bystander(&b, 0, td_map(BPF_MAP_TYPE_HASH, 4, 4, 8, "tsec_b0", 0, 0), BPF_MAP_TYPE_HASH,
+		  "tsec_b0");
+	bystander(&b, 1, td_map(BPF_MAP_TYPE_HASH, 4, 4, 8, "tsec_b1", 0, 0), BPF_MAP_TYPE_HASH,
+		  "tsec_b1");
+	bystander(&b, 2, td_map(BPF_MAP_TYPE_ARRAY, 4, 8, 2, "tsec_b2", 0, 0), BPF_MAP_TYPE_ARRAY,
+		  "tsec_b2");
+	bystander(&b, 3, td_map(BPF_MAP_TYPE_STACK, 0, 4, 4, "tsec_b3", 0, 0), BPF_MAP_TYPE_STACK,
+		  "tsec_b3");
+	bystander(&b, 4, td_map(BPF_MAP_TYPE_QUEUE, 0, 4, 4, "tsec_b4", 0, 0), BPF_MAP_TYPE_QUEUE,
+		  "tsec_b4");
+	bystander(&b, 5, td_map(BPF_MAP_TYPE_PERCPU_HASH, 4, 4, 4, "tsec_b5", 0, 0),
+		  BPF_MAP_TYPE_PERCPU_HASH, "tsec_b5");
+	inner = td_map(BPF_MAP_TYPE_ARRAY, 4, 4, 1, "tsec_b7", 0, 0);
+	bystander(&b, 6, td_map(BPF_MAP_TYPE_HASH_OF_MAPS, 4, 4, 4, "tsec_b6", 0, inner),
+		  BPF_MAP_TYPE_HASH_OF_MAPS, "tsec_b6");
+	bystander(&b, 7, inner, BPF_MAP_TYPE_ARRAY, "tsec_b7");
+	{
+		struct map_create_opts o = { .map_type = BPF_MAP_TYPE_PERF_EVENT_ARRAY,
+					     .key_size = 4, .value_size = 4, .max_entries = 1,
+					     .map_flags = BPF_F_PRESERVE_ELEMS, .name = "tsec_b8" };
+		int fd = bpf_map_create(&o);
+
+		cr_assert_geq(fd, 0);
+		bystander(&b, 8, fd, BPF_MAP_TYPE_PERF_EVENT_ARRAY, "tsec_b8");
+	}
+	bystander(&b, 9, td_map(BPF_MAP_TYPE_LPM_TRIE, 8, 4, 4, "tsec_b9", BPF_F_NO_PREALLOC, 0),
+		  BPF_MAP_TYPE_LPM_TRIE, "tsec_b9");
+	/* contents everywhere */
+	for (i = 0; i < 2; i++)
+		td_update(b.fd[i], &k, &v);
+	td_update(b.fd[2], &k, &v8);
+	td_update(b.fd[3], NULL, &v);
+	td_update(b.fd[4], NULL, &v);
+	{
+		__u8 *pv = calloc((size_t)td_ncpus(), 8);
+
+		td_update(b.fd[5], &k, pv);
+		free(pv);
+	}
+	cr_assert_eq(bpf_map_update_elem(b.fd[6], &k, &inner, 0), 0);
+	td_update(b.fd[7], &(__u32){ 0 }, &v);
+	{
+		__u8 key[8] = { 16, 0, 0, 0, 10, 1 };
+
+		td_update(b.fd[9], key, &v);
+	}
+	for (c = 0; c < ARRAY_SIZE(cmds); c++) {
+		int t = cmds[c].target;
+		char *before = others(&b, t), *after;
+		const char *second = strstr(cmds[c].fmt, "inner_map") ||
+				     strstr(cmds[c].fmt, "value pinned") ? b.pin[7] : b.pin[t];
+
+		if (!strncmp(cmds[c].fmt, "map event_pipe", 14)) {
+			const char *argv[] = { "map", "event_pipe", "pinned", b.pin[t], "cpu", "0",
+					       "index", "0", NULL };
+			struct t_child ch;
+			struct run r;
+
+			t_child_start(&ch, argv);
+			cr_assert(t_child_wait_watching(&ch, 1, 5000), "event_pipe did not start");
+			r = t_child_finish(&ch, SIGINT);
+			cr_expect_eq(r.status, 0, "%s", r.err);
+			t_run_free(&r);
+		} else {
+			struct run r = t_run(cmds[c].fmt, b.pin[t], second);
+
+			cr_expect_eq(r.status, 0, "'%s': status %d: %s", cmds[c].fmt, r.status, r.err);
+			t_run_free(&r);
+		}
+		after = others(&b, t);
+		cr_expect_str_eq(after, before, "'%s' changed another map or pin", cmds[c].fmt);
+		free(after);
+		free(before);
+	}
+	for (i = 0; i < NM; i++)
+		free(b.pin[i]);
 }
