@@ -17,7 +17,10 @@
 #include "btf_dump.h"
 #include "util.h"
 
-/* Arrays of zero-sized elements would print without reading anything: bound them. */
+/*
+ * Arrays of zero-sized elements would print without reading anything: bound them, for the
+ * whole value (nested, each array's own bound would multiply: 1024^3 elements in 4 bytes).
+ */
 #define MAX_EMPTY_ELEMS 1024
 
 struct dumper {
@@ -27,6 +30,7 @@ struct dumper {
 	size_t size;
 	bool plain;
 	bool big;	/* host byte order: map data is host-endian */
+	unsigned int empty_left;	/* zero-sized array elements still to print */
 };
 
 static bool host_big_endian(void)
@@ -426,11 +430,15 @@ static int dump_array(struct dumper *d, const struct btf_type *t, size_t off)
 		return marker(d, "(unsupported-kind)", -EINVAL);
 	if (!room_to_nest(d))
 		return marker(d, "(too-deep)", -E2BIG);
-	if (!esize && n > MAX_EMPTY_ELEMS)
-		n = MAX_EMPTY_ELEMS;
 	json_start_array(d->j);
-	for (i = 0; i < n && !err; i++)
+	for (i = 0; i < n && !err; i++) {
+		if (!esize) {
+			if (!d->empty_left)
+				break;
+			d->empty_left--;
+		}
 		err = dump_type(d, a->type, 0, off + (size_t)i * esize);
+	}
 	json_end_array(d->j);
 	return err;
 }
@@ -542,7 +550,7 @@ int btf_dump_value(struct json *j, const struct btf *btf, __u32 type_id, const v
 {
 	struct dumper d = {
 		.j = j, .btf = btf, .data = data, .size = size, .plain = plain,
-		.big = host_big_endian(),
+		.big = host_big_endian(), .empty_left = MAX_EMPTY_ELEMS,
 	};
 	__u32 tsize;
 

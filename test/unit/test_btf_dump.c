@@ -749,6 +749,48 @@ Test(btf_dump, zero_sized_elements_are_bounded)
 	btfb_free(&b);
 }
 
+/*
+ * Arrays of zero-sized elements nested in each other (accepted by the kernel: a map's value
+ * struct { int x; struct {} z[1 << 30][1 << 30][1 << 30]; }): the bound is on the whole value,
+ * not on each array, or a four-byte value takes 1024^3 elements to print.
+ */
+Test(btf_dump, nested_zero_sized_arrays_are_bounded_as_a_whole, .timeout = 10)
+{
+	struct btfb b;
+	struct btf *btf;
+	__u32 e, a1, a2, a3, i32, st;
+	char *got, *p;
+	int n = 0, v = 5, mode;
+
+	btfb_init(&b);
+	i32 = btfb_int(&b, "int", 4, BTF_INT_SIGNED, 32, 0);
+	e = btfb_struct(&b, "empty", 0);
+	a1 = btfb_array(&b, e, i32, 1u << 30);
+	a2 = btfb_array(&b, a1, i32, 1u << 30);
+	a3 = btfb_array(&b, a2, i32, 1u << 30);
+	st = btfb_struct(&b, "v", 4);
+	btfb_member(&b, "x", i32, 0, 0);
+	btfb_member(&b, "z", a3, 32, 0);
+	btf = parse_built(&b);
+	for (mode = 0; mode < 2; mode++) {
+		size_t where = 0;
+
+		got = render(btf, st, &v, 4, mode, false, NULL);
+		n = 0;
+		for (p = got; (p = strstr(p, "{}")); p += 2)
+			n++;
+		cr_expect_leq(n, 1024, "%d empty elements printed", n);
+		cr_expect_lt(strlen(got), 64 * 1024, "%zu bytes for a 4-byte value", strlen(got));
+		cr_expect(!strncmp(got, "{\"x\":5,\"z\":[[[{}", 15), "%.40s", got);
+		if (!mode)
+			cr_expect(t_json_valid(got, strlen(got), &where), "invalid JSON at %zu",
+				  where);
+		free(got);
+	}
+	btf_free(btf);
+	btfb_free(&b);
+}
+
 Test(btf_dump, nothing_written_for_a_bad_type_or_size)
 {
 	struct btfb b;
