@@ -29,6 +29,7 @@ fuzz: fuzz-build
 		mkdir -p $(FUZZ_DIR)/corpus/$$t tools/fuzz/corpus/$$t; \
 		echo "  FUZZ   $$t ($(FUZZ_SECONDS)s)"; \
 		$(FUZZ_DIR)/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -close_fd_mask=3 \
+			-timeout=10 \
 			-artifact_prefix=$(FUZZ_DIR)/$$t- $(FUZZ_DIR)/corpus/$$t \
 			tools/fuzz/corpus/$$t 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|SUMMARY' ; \
 		for f in $(FUZZ_DIR)/$$t-crash-* $(FUZZ_DIR)/$$t-leak-* $(FUZZ_DIR)/$$t-timeout-*; do \

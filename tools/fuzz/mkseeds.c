@@ -179,6 +179,20 @@ static void btf_seeds(void)
 	free(sblob);
 	btfb_free(&b);
 	free(blob);
+
+	/* zero-sized elements nested three deep in a 4-byte struct (once a hang) */
+	btfb_init(&b);
+	i32 = btfb_int(&b, "int", 4, BTF_INT_SIGNED, 32, 0);
+	st = btfb_struct(&b, "empty", 0);
+	arr = btfb_array(&b, btfb_array(&b, btfb_array(&b, st, i32, 1u << 30), i32, 1u << 30),
+			 i32, 1u << 30);
+	st = btfb_struct(&b, "v", 4);
+	btfb_member(&b, "x", i32, 0, 0);
+	btfb_member(&b, "z", arr, 32, 0);
+	blob = btfb_blob(&b, &n);
+	btf_seed("nested_empty", 0, blob, n, NULL, 0, val, 8);
+	btfb_free(&b);
+	free(blob);
 }
 
 /* ---- fuzz_ring: log2 size, stop count, u64 position, u16 span, data area ----------------- */
