@@ -112,7 +112,7 @@ Test(faults, batch_refused_up_front, .fini = fini, .timeout = 60)
 	free_maps(&m);
 }
 
-/* ---- EINTR on every other bpf(2) call: each is made again, nothing changes -------------------- */
+/* ---- EINTR on every other bpf(2) call: each is made again, nothing changes --------------- */
 
 static struct f_notif every_other_eintr(void)
 {

@@ -190,8 +190,8 @@ static bool batch_hits_enospc(int fd)
 	cr_assert(keys && vals);
 	for (;;) {
 		count = 1;
-		err = bpf_map_lookup_batch(fd, started ? &cursor : NULL, &cursor, keys, vals, &count,
-					   0);
+		err = bpf_map_lookup_batch(fd, started ? &cursor : NULL, &cursor, keys, vals,
+					   &count, 0);
 		if (err == -ENOSPC) {
 			hit = true;
 			break;
@@ -415,8 +415,8 @@ Test(robust, full_stdout_is_an_error, .fini = fini, .timeout = 60)
 /* event_pipe: the first record that cannot be written ends it, with the message. */
 Test(robust, full_stdout_ends_event_pipe, .fini = fini, .timeout = 60)
 {
-	struct map_create_opts o = { .map_type = BPF_MAP_TYPE_RINGBUF,
-				     .max_entries = (__u32)sysconf(_SC_PAGESIZE), .name = "tr_rb" };
+	struct map_create_opts o = { .map_type = BPF_MAP_TYPE_RINGBUF, .name = "tr_rb",
+				     .max_entries = (__u32)sysconf(_SC_PAGESIZE) };
 	struct t_ev ev = { .kind = T_EV_RB, .data = "hello", .len = 5 };
 	const char *argv[] = { "map", "event_pipe", "pinned", NULL, NULL };
 	char *path, *wrap, *abs, *old;

@@ -77,7 +77,8 @@ Test(security, long_paths_are_errors_not_cut_short, .fini = fini)
 		line = td_fmt("map pin pinned %s %s", p, path);
 		expect_error(line, 220, msg);
 		free(line);
-		line = td_fmt("map create %s type hash key 4 value 4 entries 4 name tsec_lpc", path);
+		line = td_fmt("map create %s type hash key 4 value 4 entries 4 name tsec_lpc",
+			      path);
 		expect_error(line, 220, msg);
 		free(line);
 		free(msg);
@@ -207,13 +208,14 @@ Test(security, empty_pin_path_mounts_nothing, .fini = fini)
 	{
 		const char *argv[] = { "map", "pin", "pinned", p, "", NULL };
 		const char *argj[] = { "-j", "map", "pin", "pinned", p, "", NULL };
-		const char *argc[] = { "map", "create", "", "type", "hash", "key", "4", "value", "4",
-				       "entries", "4", "name", "tsec_ep2", NULL };
+		const char *argc[] = { "map", "create", "", "type", "hash", "key", "4", "value",
+				       "4", "entries", "4", "name", "tsec_ep2", NULL };
 
 		td_expect(t_runv_in(argv, setup_chdir, (void *)tmp), 254, "",
 			  "Error: can't pin the object (): No such file or directory\n");
 		td_expect_json(t_runv_in(argj, setup_chdir, (void *)tmp), 254,
-			       "{\"error\":\"can't pin the object (): No such file or directory\"}\n");
+			       "{\"error\":\"can't pin the object (): "
+			       "No such file or directory\"}\n");
 		td_expect(t_runv_in(argc, setup_chdir, (void *)tmp), 254, "",
 			  "Error: can't pin the object (): No such file or directory\n");
 	}
@@ -289,6 +291,21 @@ static bool has_cloexec(const char *call_text)
 	return strstr(call_text, "CLOEXEC") != NULL;
 }
 
+/* One call of maker in path: fopen()s with mode "e", fcntl() dups with CLOEXEC, ... */
+static void check_call(const char *path, const char *maker, const char *call)
+{
+	if (!strcmp(maker, "fopen(") || !strcmp(maker, "fdopen(")) {
+		const char *mode = strrchr(call, ',');
+
+		cr_expect(mode && strchr(mode, 'e'), "%s: %s without \"e\"", path, call);
+	} else if (!strcmp(maker, "fcntl(")) {
+		cr_expect(!strstr(call, "F_DUPFD") || has_cloexec(call), "%s: %s", path, call);
+	} else if (strcmp(maker, "opendir(")) {
+		/* opendir() itself opens with O_CLOEXEC, in glibc and musl */
+		cr_expect(has_cloexec(call), "%s: %s without CLOEXEC", path, call);
+	}
+}
+
 /*
  * The static half: every call in src/ that makes an fd asks for O_CLOEXEC (bpf(2) fds are
  * always close-on-exec), fopen()s use mode "e", and no dup without it.
@@ -341,17 +358,7 @@ Test(security, every_fd_call_in_src_asks_for_cloexec)
 				if (strchr(call, '\n') && strstr(call, "*/"))
 					continue;	/* inside a comment */
 				calls++;
-				if (!strcmp(makers[k], "fopen(") || !strcmp(makers[k], "fdopen(")) {
-					char *mode = strrchr(call, ',');
-
-					cr_expect(mode && strchr(mode, 'e'), "%s: %s without \"e\"", path,
-						  call);
-				} else if (!strcmp(makers[k], "fcntl(")) {
-					cr_expect(!strstr(call, "F_DUPFD") || has_cloexec(call),
-						  "%s: %s", path, call);
-				} else if (strcmp(makers[k], "opendir(")) {
-					cr_expect(has_cloexec(call), "%s: %s without CLOEXEC", path, call);
-				}
+				check_call(path, makers[k], call);
 			}
 		}
 		free(text);
@@ -375,7 +382,8 @@ Test(security, no_fd_without_cloexec_at_any_bpf_call, .fini = fini)
 		"map show", "-f map show", "-f -j map list", "map dump pinned %s",
 		"-j map dump name tsec_fd", "map update pinned %s key 1 0 0 0 value 2 0 0 0",
 		"map lookup pinned %s key 1 0 0 0", "map getnext pinned %s",
-		"prog show", "-f prog show", "map pin pinned %s %s_pin", "map freeze pinned %s_pin",
+		"prog show", "-f prog show", "map pin pinned %s %s_pin",
+		"map freeze pinned %s_pin",
 	};
 	__u32 k = 0;
 	size_t i;
@@ -396,7 +404,8 @@ Test(security, no_fd_without_cloexec_at_any_bpf_call, .fini = fini)
 		t_run_free(&r);
 	}
 	{
-		struct run r = f_run(&n, "map update pinned %s key 1 0 0 0 value pinned %s", ph, pin);
+		struct run r = f_run(&n, "map update pinned %s key 1 0 0 0 value pinned %s", ph,
+				     pin);
 
 		cr_expect_eq(r.status, 0, "%s", r.err);
 		cr_expect_str_eq(n.leak, "");
@@ -572,7 +581,8 @@ Test(security, commands_touch_only_their_map, .fini = fini, .timeout = 60)
 	{
 		struct map_create_opts o = { .map_type = BPF_MAP_TYPE_PERF_EVENT_ARRAY,
 					     .key_size = 4, .value_size = 4, .max_entries = 1,
-					     .map_flags = BPF_F_PRESERVE_ELEMS, .name = "tsec_b8" };
+					     .map_flags = BPF_F_PRESERVE_ELEMS,
+					     .name = "tsec_b8" };
 		int fd = bpf_map_create(&o);
 
 		cr_assert_geq(fd, 0);
@@ -619,7 +629,8 @@ Test(security, commands_touch_only_their_map, .fini = fini, .timeout = 60)
 		} else {
 			struct run r = t_run(cmds[c].fmt, b.pin[t], second);
 
-			cr_expect_eq(r.status, 0, "'%s': status %d: %s", cmds[c].fmt, r.status, r.err);
+			cr_expect_eq(r.status, 0, "'%s': status %d: %s", cmds[c].fmt, r.status,
+				     r.err);
 			t_run_free(&r);
 		}
 		after = others(&b, t);

@@ -61,7 +61,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (ret != 0 && ret != -1)
 		abort();
 	if (!ret) {
-		/* success: everything consumed, the flag one of the three, the value's kind right */
+		/* success: all words consumed, the flag one of three, the value's kind right */
 		if (!args_empty(&a) || e.flags > BPF_EXIST)
 			abort();
 		if (e.kind != ELEM_VALUE_DATA && !map_is_map_of_maps(s.map_type) &&
