@@ -437,6 +437,11 @@ static int dump_array(struct dumper *d, const struct btf_type *t, size_t off)
 				break;
 			d->empty_left--;
 		}
+		/* in 64 bits: an element past the data ends the array (and never wraps around) */
+		if ((__u64)off + (__u64)i * esize > d->size) {
+			err = marker(d, "(out-of-bounds)", -EINVAL);
+			break;
+		}
 		err = dump_type(d, a->type, 0, off + (size_t)i * esize);
 	}
 	json_end_array(d->j);
@@ -492,8 +497,12 @@ static int dump_datasec(struct dumper *d, const struct btf_type *t, size_t off)
 	json_start_object(d->j);
 	json_name(d->j, btf_name(d->btf, t));
 	json_start_array(d->j);
-	for (i = 0; i < btf_vlen(t) && !err; i++)
-		err = dump_type(d, v[i].type, 0, off + v[i].offset);
+	for (i = 0; i < btf_vlen(t) && !err; i++) {
+		if ((__u64)off + v[i].offset > d->size)
+			err = marker(d, "(out-of-bounds)", -EINVAL);
+		else
+			err = dump_type(d, v[i].type, 0, off + v[i].offset);
+	}
 	json_end_array(d->j);
 	json_end_object(d->j);
 	return err;
@@ -504,6 +513,9 @@ static int dump_type(struct dumper *d, __u32 id, unsigned int bit_off, size_t of
 {
 	const struct btf_type *t = btf_type_by_id(d->btf, id);
 
+	/* nothing of this value is in the data (a member past its struct: not kernel BTF) */
+	if (off > d->size)
+		return marker(d, "(out-of-bounds)", -EINVAL);
 	if (!t)
 		return marker(d, "(unknown)", -EINVAL);
 	switch (btf_kind(t)) {

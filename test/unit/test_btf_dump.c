@@ -791,6 +791,31 @@ Test(btf_dump, nested_zero_sized_arrays_are_bounded_as_a_whole, .timeout = 10)
 	btfb_free(&b);
 }
 
+/*
+ * Found by fuzz_btf: an array of 33 million members-less 5-byte structs in a 4-byte union
+ * (BTF no kernel accepts, which the parser alone does not refuse) printed 33 million "{}"
+ * without reading a byte. Elements past the data end the array.
+ */
+Test(btf_dump, array_past_the_data_ends_there, .timeout = 10)
+{
+	struct btfb b;
+	struct btf *btf;
+	__u32 e, arr, u, i32;
+	int v = 1;
+
+	btfb_init(&b);
+	i32 = btfb_int(&b, "int", 4, BTF_INT_SIGNED, 32, 0);
+	e = btfb_struct(&b, "e", 5);
+	arr = btfb_array(&b, e, i32, 33554434);
+	u = btfb_union(&b, "u", 4);
+	btfb_member(&b, "x", arr, 0, 0);
+	btf = parse_built(&b);
+	check(btf, u, &v, 4, "{\"x\":[{},\"(out-of-bounds)\"]}", "{\"x\":[{},(out-of-bounds)]}",
+	      -EINVAL);
+	btf_free(btf);
+	btfb_free(&b);
+}
+
 Test(btf_dump, nothing_written_for_a_bad_type_or_size)
 {
 	struct btfb b;
