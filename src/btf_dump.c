@@ -23,6 +23,14 @@
  */
 #define MAX_EMPTY_ELEMS 1024
 
+/*
+ * How much one value may print: far more than any real type (every byte of the data as its
+ * own number is one node a byte; bitfields, unions and empty members add some), far less than
+ * a runaway (see dump_type()).
+ */
+#define MAX_NODES_PER_BYTE 16
+#define MAX_NODES_MIN (1ULL << 20)
+
 struct dumper {
 	struct json *j;
 	const struct btf *btf;
@@ -31,6 +39,7 @@ struct dumper {
 	bool plain;
 	bool big;	/* host byte order: map data is host-endian */
 	unsigned int empty_left;	/* zero-sized array elements still to print */
+	unsigned long long nodes_left;	/* values, containers and markers still to print */
 };
 
 static bool host_big_endian(void)
@@ -47,7 +56,7 @@ static bool in_bounds(const struct dumper *d, size_t off, size_t n)
 
 /*
  * upstream's bare markers ("(unsupported-kind)", "(fwd-kind-invalid)", "(unknown)", and our
- * "(out-of-bounds)" and "(too-deep)" for BTF the kernel would not have accepted): kept bare
+ * "(out-of-bounds)", "(too-deep)" and "(too-big)" for BTF no sane map has): kept bare
  * in plain BTF mode, a JSON string in JSON mode so that the document stays valid.
  */
 static int marker(struct dumper *d, const char *text, int err)
@@ -513,6 +522,14 @@ static int dump_type(struct dumper *d, __u32 id, unsigned int bit_off, size_t of
 {
 	const struct btf_type *t = btf_type_by_id(d->btf, id);
 
+	/*
+	 * Every value, container and marker counts against a budget for the whole value:
+	 * members that all share the same bytes (unions of unions of unions, which the kernel
+	 * accepts) would otherwise multiply into billions of lines from a few bytes.
+	 */
+	if (!d->nodes_left)
+		return marker(d, "(too-big)", -E2BIG);
+	d->nodes_left--;
 	/* nothing of this value is in the data (a member past its struct: not kernel BTF) */
 	if (off > d->size)
 		return marker(d, "(out-of-bounds)", -EINVAL);
@@ -563,6 +580,7 @@ int btf_dump_value(struct json *j, const struct btf *btf, __u32 type_id, const v
 	struct dumper d = {
 		.j = j, .btf = btf, .data = data, .size = size, .plain = plain,
 		.big = host_big_endian(), .empty_left = MAX_EMPTY_ELEMS,
+		.nodes_left = MAX_NODES_PER_BYTE * (unsigned long long)size + MAX_NODES_MIN,
 	};
 	__u32 tsize;
 

@@ -816,6 +816,39 @@ Test(btf_dump, array_past_the_data_ends_there, .timeout = 10)
 	btfb_free(&b);
 }
 
+/*
+ * Unions whose members all share the same bytes, nested (valid kernel BTF): 300^4 ints from
+ * four bytes. The whole value has a budget; past it, "(too-big)" ends it.
+ */
+Test(btf_dump, unions_of_unions_are_bounded, .timeout = 20)
+{
+	struct btfb b;
+	struct btf *btf;
+	__u32 t, u;
+	int v = 7, level, i;
+	size_t where = 0;
+	char *got, name[16];
+
+	btfb_init(&b);
+	t = btfb_int(&b, "int", 4, BTF_INT_SIGNED, 32, 0);
+	for (level = 0; level < 4; level++) {
+		u = btfb_union(&b, "u", 4);
+		for (i = 0; i < 300; i++) {
+			snprintf(name, sizeof(name), "m%d", i);
+			btfb_member(&b, name, t, 0, 0);
+		}
+		t = u;
+	}
+	btf = parse_built(&b);
+	got = render(btf, t, &v, 4, false, false, NULL);
+	cr_expect(strstr(got, "\"(too-big)\""), "no budget marker");
+	cr_expect_lt(strlen(got), 64u << 20, "%zu bytes from 4", strlen(got));
+	cr_expect(t_json_valid(got, strlen(got), &where), "invalid JSON at %zu", where);
+	free(got);
+	btf_free(btf);
+	btfb_free(&b);
+}
+
 Test(btf_dump, nothing_written_for_a_bad_type_or_size)
 {
 	struct btfb b;
