@@ -232,3 +232,4 @@ clean:
 -include $(wildcard build/*/*.d build/*/test/*/*.d)
 include tools/fuzz/fuzz.mk
 include tools/bench/bench.mk
+include tools/valgrind.mk

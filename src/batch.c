@@ -69,10 +69,15 @@ void batch_src_mem(struct batch_src *src, const char *text, size_t len)
 /* A file source: one physical line per getline(), so stdin is read as it comes. */
 static ssize_t file_read(struct batch_src *src, const char **line)
 {
-	ssize_t n = getline(&src->buf, &src->cap, src->f);
+	ssize_t n;
 
+	errno = 0;
+	n = getline(&src->buf, &src->cap, src->f);
+	if (n < 0 && !ferror(src->f))
+		return 0;
+	/* the read's own errno (EISDIR for a directory); EINVAL and E2BIG mean lines here */
 	if (n < 0)
-		return ferror(src->f) ? -EIO : 0;
+		return errno && errno != EINVAL && errno != E2BIG ? -errno : -EIO;
 	src->lineno++;
 	*line = src->buf;
 	return n;

@@ -44,7 +44,8 @@ void batch_src_mem(struct batch_src *src, const char *text, size_t len);
  * Reads the next command: strips what follows '#', joins a line ending in backslash-newline
  * with the next (comment-stripped) one. Returns the line (NUL-terminated, in buf, which has
  * BATCH_LINE_MAX bytes) or NULL at the end with *err 0; -E2BIG in *err for a command over
- * BATCH_LINE_MAX, -EINVAL for a continuation at the end of the input, -EIO on a read error.
+ * BATCH_LINE_MAX, -EINVAL for a continuation at the end of the input, the read's -errno
+ * (or -EIO) on a read error.
  */
 char *batch_next_line(struct batch_src *src, char *buf, int *err);
 

@@ -387,6 +387,16 @@ int bpffs_prepare_pin(const char *path, bool nomount, struct bpffs_mount *m)
 	int empty;
 
 	memset(m, 0, sizeof(*m));
+	/* no check below may look at a cut-down copy of the path (nor mount over one) */
+	if (strlen(path) >= sizeof(m->dir)) {
+		p_err("can't pin the object (%s): %s", path, errstr(-ENAMETOOLONG).s);
+		return -ENAMETOOLONG;
+	}
+	/* nor mount anything for a path that names no file (its "dirname" is ".") */
+	if (!*path) {
+		p_err("can't pin the object (%s): %s", path, errstr(-ENOENT).s);
+		return -ENOENT;
+	}
 	if (!access(path, F_OK)) {
 		p_err("can't pin BPF object: path '%s' already exists", path);
 		return -1;

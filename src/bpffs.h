@@ -75,7 +75,9 @@ bool bpffs_is_bpffs(const char *dir);
  * a bpffs there (make-private, a bind mount of the dir onto itself if it is no mount point,
  * then `mount -t bpf bpf DIR -o mode=0700`). Unlike upstream it refuses a directory that is
  * not empty instead of hiding its contents. Reports with p_err() and returns -1 on failure
- * (leaving nothing mounted); on success *m tells what was mounted.
+ * (-ENAMETOOLONG for a path of PATH_MAX bytes or more, -ENOENT for an empty one, as the
+ * kernel would refuse them),
+ * leaving nothing mounted; on success *m tells what was mounted.
  */
 int bpffs_prepare_pin(const char *path, bool nomount, struct bpffs_mount *m);
 /* Undoes what bpffs_prepare_pin() mounted (when the pin after it failed). */

@@ -17,8 +17,19 @@
 #include "btf_dump.h"
 #include "util.h"
 
-/* Arrays of zero-sized elements would print without reading anything: bound them. */
+/*
+ * Arrays of zero-sized elements would print without reading anything: bound them, for the
+ * whole value (nested, each array's own bound would multiply: 1024^3 elements in 4 bytes).
+ */
 #define MAX_EMPTY_ELEMS 1024
+
+/*
+ * How much one value may print: far more than any real type (every byte of the data as its
+ * own number is one node a byte; bitfields, unions and empty members add some), far less than
+ * a runaway (see dump_type()).
+ */
+#define MAX_NODES_PER_BYTE 16
+#define MAX_NODES_MIN (1ULL << 20)
 
 struct dumper {
 	struct json *j;
@@ -27,6 +38,8 @@ struct dumper {
 	size_t size;
 	bool plain;
 	bool big;	/* host byte order: map data is host-endian */
+	unsigned int empty_left;	/* zero-sized array elements still to print */
+	unsigned long long nodes_left;	/* values, containers and markers still to print */
 };
 
 static bool host_big_endian(void)
@@ -43,7 +56,7 @@ static bool in_bounds(const struct dumper *d, size_t off, size_t n)
 
 /*
  * upstream's bare markers ("(unsupported-kind)", "(fwd-kind-invalid)", "(unknown)", and our
- * "(out-of-bounds)" and "(too-deep)" for BTF the kernel would not have accepted): kept bare
+ * "(out-of-bounds)", "(too-deep)" and "(too-big)" for BTF no sane map has): kept bare
  * in plain BTF mode, a JSON string in JSON mode so that the document stays valid.
  */
 static int marker(struct dumper *d, const char *text, int err)
@@ -426,11 +439,20 @@ static int dump_array(struct dumper *d, const struct btf_type *t, size_t off)
 		return marker(d, "(unsupported-kind)", -EINVAL);
 	if (!room_to_nest(d))
 		return marker(d, "(too-deep)", -E2BIG);
-	if (!esize && n > MAX_EMPTY_ELEMS)
-		n = MAX_EMPTY_ELEMS;
 	json_start_array(d->j);
-	for (i = 0; i < n && !err; i++)
+	for (i = 0; i < n && !err; i++) {
+		if (!esize) {
+			if (!d->empty_left)
+				break;
+			d->empty_left--;
+		}
+		/* in 64 bits: an element past the data ends the array (and never wraps around) */
+		if ((__u64)off + (__u64)i * esize > d->size) {
+			err = marker(d, "(out-of-bounds)", -EINVAL);
+			break;
+		}
 		err = dump_type(d, a->type, 0, off + (size_t)i * esize);
+	}
 	json_end_array(d->j);
 	return err;
 }
@@ -484,8 +506,12 @@ static int dump_datasec(struct dumper *d, const struct btf_type *t, size_t off)
 	json_start_object(d->j);
 	json_name(d->j, btf_name(d->btf, t));
 	json_start_array(d->j);
-	for (i = 0; i < btf_vlen(t) && !err; i++)
-		err = dump_type(d, v[i].type, 0, off + v[i].offset);
+	for (i = 0; i < btf_vlen(t) && !err; i++) {
+		if ((__u64)off + v[i].offset > d->size)
+			err = marker(d, "(out-of-bounds)", -EINVAL);
+		else
+			err = dump_type(d, v[i].type, 0, off + v[i].offset);
+	}
 	json_end_array(d->j);
 	json_end_object(d->j);
 	return err;
@@ -496,6 +522,17 @@ static int dump_type(struct dumper *d, __u32 id, unsigned int bit_off, size_t of
 {
 	const struct btf_type *t = btf_type_by_id(d->btf, id);
 
+	/*
+	 * Every value, container and marker counts against a budget for the whole value:
+	 * members that all share the same bytes (unions of unions of unions, which the kernel
+	 * accepts) would otherwise multiply into billions of lines from a few bytes.
+	 */
+	if (!d->nodes_left)
+		return marker(d, "(too-big)", -E2BIG);
+	d->nodes_left--;
+	/* nothing of this value is in the data (a member past its struct: not kernel BTF) */
+	if (off > d->size)
+		return marker(d, "(out-of-bounds)", -EINVAL);
 	if (!t)
 		return marker(d, "(unknown)", -EINVAL);
 	switch (btf_kind(t)) {
@@ -542,7 +579,8 @@ int btf_dump_value(struct json *j, const struct btf *btf, __u32 type_id, const v
 {
 	struct dumper d = {
 		.j = j, .btf = btf, .data = data, .size = size, .plain = plain,
-		.big = host_big_endian(),
+		.big = host_big_endian(), .empty_left = MAX_EMPTY_ELEMS,
+		.nodes_left = MAX_NODES_PER_BYTE * (unsigned long long)size + MAX_NODES_MIN,
 	};
 	__u32 tsize;
 

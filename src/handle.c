@@ -137,19 +137,18 @@ const char *obj_kind_name(enum obj_kind kind)
 
 static bool on_bpffs(const char *path)
 {
-	char dir[4096];
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
 	struct statfs sf;
-	char *slash;
+	bool yes;
 
-	snprintf(dir, sizeof(dir), "%s", path);
-	slash = strrchr(dir, '/');
-	if (!slash)
-		snprintf(dir, sizeof(dir), ".");
-	else if (slash == dir)
+	/* the whole path, never a cut-down copy of it */
+	if (slash == dir)
 		dir[1] = 0;
-	else
+	else if (slash)
 		*slash = 0;
-	return !statfs(dir, &sf) && sf.f_type == BPF_FS_MAGIC;
+	yes = !statfs(slash ? dir : ".", &sf) && sf.f_type == BPF_FS_MAGIC;
+	free(dir);
+	return yes;
 }
 
 int handle_map_fd_by_id(__u32 id, __u32 open_flags)

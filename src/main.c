@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "batch.h"
 #include "cmd.h"
@@ -11,6 +12,7 @@
 #include "errstr.h"
 #include "out.h"
 #include "prog_cmd.h"
+#include "util.h"
 
 #ifndef BPFTOOL_VERSION
 #define BPFTOOL_VERSION "0.0.0"
@@ -110,10 +112,10 @@ int main(int argc, char **argv)
 {
 	struct ctx c = { 0 };
 	struct args rest;
-	char err[256];
+	struct opts_error err;
 	int ret, status, werr;
 
-	switch (opts_parse(argc, argv, &c.opts, &rest, err, sizeof(err))) {
+	switch (opts_parse(argc, argv, &c.opts, &rest, &err)) {
 	case OPTS_HELP:
 		out_init(c.opts.json, c.opts.pretty);
 		ret = do_help(&c, &rest);
@@ -124,7 +126,7 @@ int main(int argc, char **argv)
 		break;
 	case OPTS_ERROR:
 		out_init(c.opts.json, c.opts.pretty);
-		p_err("%s", err);
+		p_err(err.fmt, err.word);
 		if (!g_out.json)
 			do_help(&c, &rest);
 		ret = -1;

@@ -41,8 +41,9 @@ static int pin_fd(struct ctx *c, int fd, const char *path)
 	struct bpffs_mount m;
 	int err;
 
-	if (bpffs_prepare_pin(path, c->opts.nomount, &m))
-		return -1;
+	err = bpffs_prepare_pin(path, c->opts.nomount, &m);
+	if (err)
+		return err;
 	err = bpf_obj_pin(fd, path);
 	if (err) {
 		p_err("can't pin the object (%s): %s", path, errstr(err).s);

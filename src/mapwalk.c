@@ -224,9 +224,13 @@ static int batch_chunk(struct map_walk *w)
 		w->chunk_errs = false;
 		if (err == -ENOENT)
 			w->done = true;
-		else if (err && err != -EINTR)
-			w->batch = false;	/* unexpected: go on key by key from here */
-		/* EINTR: the generic batch met a key deleted under it; resume at its cursor */
+		else if (err)
+			w->batch = false;	/* go on key by key from the last key kept */
+		/*
+		 * EINTR among them: the generic batch met a key deleted under it. The sys layer
+		 * reports no entries then (it cannot tell the kernel's count from one it never
+		 * wrote), so the fallback reads again from the last key we kept: nothing lost.
+		 */
 		if (!w->bucket_cursor)
 			count = walk_admit_chunk(w, count);
 		else if (count)

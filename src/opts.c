@@ -60,17 +60,26 @@ struct parse {
 	struct opts *o;
 	bool help, version;
 	bool failed;
-	char *err;
-	size_t errlen;
+	struct opts_error *err;
 };
 
+/* The first problem on the line is the one reported, as getopt would; what is kept whole. */
 static void fail(struct parse *p, const char *fmt, const char *what)
 {
-	/* the first problem on the line is the one reported, as getopt would */
 	if (p->failed || p->help)
 		return;
 	p->failed = true;
-	snprintf(p->err, p->errlen, fmt, what);
+	p->err->fmt = fmt;
+	p->err->word = what;
+}
+
+/* The same for one letter of a cluster ("-x" of "-jx"). */
+static void fail_short(struct parse *p, const char *fmt, char letter)
+{
+	p->err->opt[0] = '-';
+	p->err->opt[1] = letter;
+	p->err->opt[2] = 0;
+	fail(p, fmt, p->err->opt);
 }
 
 static void apply(struct parse *p, char flag, const char *arg)
@@ -130,10 +139,9 @@ static int parse_short(struct parse *p, char *arg, char *next)
 
 	for (c = arg + 1; *c; c++) {
 		const struct optdef *d = find_short(*c);
-		char one[3] = { '-', *c, 0 };
 
 		if (!d) {
-			fail(p, "unrecognized option '%s'", one);
+			fail_short(p, "unrecognized option '%s'", *c);
 			continue;
 		}
 		if (!d->has_arg) {
@@ -145,7 +153,7 @@ static int parse_short(struct parse *p, char *arg, char *next)
 			return 0;
 		}
 		if (!next) {
-			fail(p, "option '%s' requires an argument", one);
+			fail_short(p, "option '%s' requires an argument", *c);
 			return 0;
 		}
 		apply(p, d->flag, next);
@@ -155,10 +163,10 @@ static int parse_short(struct parse *p, char *arg, char *next)
 }
 
 enum opts_result opts_parse(int argc, char **argv, struct opts *o, struct args *rest,
-			    char *err, size_t errlen)
+			    struct opts_error *err)
 {
 	static char *const no_args[] = { (char *)"bpftool", NULL };
-	struct parse p = { .o = o, .err = err, .errlen = errlen };
+	struct parse p = { .o = o, .err = err };
 	int i, n = 1;
 	bool only_words = false;
 

@@ -11,7 +11,7 @@ enum opts_result {
 	OPTS_RUN,	/* run the command in rest */
 	OPTS_HELP,	/* -h/--help: print the main help, exit 0 */
 	OPTS_VERSION,	/* -V/--version: print the version instead of the command */
-	OPTS_ERROR,	/* err holds the message */
+	OPTS_ERROR,	/* err says what */
 };
 
 /*
@@ -22,7 +22,14 @@ enum opts_result {
  * permutes it), so that a one-key lookup allocates nothing.
  * JSON mode is taken from the whole line, so even an error after "-j" is JSON.
  */
+/* What was wrong with the options: p_err(e.fmt, e.word) prints it whole, never cut. */
+struct opts_error {
+	const char *fmt;	/* with one %s */
+	const char *word;	/* the option as given: in argv, or in opt */
+	char opt[3];		/* "-x", one letter of a cluster */
+};
+
 enum opts_result opts_parse(int argc, char **argv, struct opts *o, struct args *rest,
-			    char *err, size_t errlen);
+			    struct opts_error *err);
 
 #endif

@@ -33,7 +33,12 @@ int ring_perf_read(const void *data, size_t size, __u64 head, __u64 *tail, ring_
 		ring_copy(&h, data, size, off, sizeof(h));
 		if (h.size < sizeof(h) || h.size > head - *tail)
 			return -EBADMSG;
-		if (off + h.size <= size) {
+		/*
+		 * The kernel's records are u64 multiples at u64 offsets; one that is not (a
+		 * ring we did not get from the kernel) is copied out, so that the callback always
+		 * gets an aligned header, as on the strict-alignment CPUs it must.
+		 */
+		if (off + h.size <= size && !(off & 7)) {
 			rec = (const void *)((const char *)data + off);
 			stop = fn(rec, ctx);
 		} else {
@@ -86,6 +91,13 @@ int ring_rb_read(const void *data, size_t size, __u64 prod, __u64 *cons, ring_rb
 	__u32 hdr, len;
 	int n = 0, stop = 0;
 
+	/*
+	 * The consumer position lives in a page every process that maps the ring may write: one
+	 * off the kernel's 8-byte grid, or further behind the producer than the ring is long,
+	 * is not ours to trust (an unaligned atomic load faults on strict-alignment CPUs).
+	 */
+	if (*cons < prod && ((*cons & 7) || prod - *cons > size))
+		return -EBADMSG;
 	while (*cons < prod && !stop) {
 		rec = (const char *)data + (*cons & (size - 1));
 		/* pairs with the kernel's release store when it commits or discards */
@@ -93,7 +105,13 @@ int ring_rb_read(const void *data, size_t size, __u64 prod, __u64 *cons, ring_rb
 		if (hdr & BPF_RINGBUF_BUSY_BIT)
 			break;
 		len = hdr & ~(BPF_RINGBUF_BUSY_BIT | BPF_RINGBUF_DISCARD_BIT);
-		if ((__u64)len + BPF_RINGBUF_HDR_SZ > size)
+		/*
+		 * The kernel moves prod past a record when it reserves it, so a record never
+		 * runs past prod; one that does is corrupt (and following it could wrap cons
+		 * around 2^64 and never end).
+		 */
+		if ((__u64)len + BPF_RINGBUF_HDR_SZ > size ||
+		    round_up((__u64)len + BPF_RINGBUF_HDR_SZ, 8) > prod - *cons)
 			return -EBADMSG;
 		if (!(hdr & BPF_RINGBUF_DISCARD_BIT)) {
 			stop = fn(rec + BPF_RINGBUF_HDR_SZ, len, ctx);

@@ -119,7 +119,8 @@ typedef int (*ring_rb_fn)(const void *sample, __u32 len, void *ctx);
  * (loaded with acquire), a u32 page offset, the sample, padding to 8 bytes. Stops at a busy
  * record (not committed yet: *cons stays on it), skips discarded ones, and advances *cons
  * past everything else. Returns the number of samples delivered, or -EBADMSG for a length
- * that does not fit in the ring.
+ * that does not fit in the ring or runs past prod, or a consumer position that cannot be
+ * right (not 8-byte aligned, or more than the ring's size behind prod).
  */
 int ring_rb_read(const void *data, size_t size, __u64 prod, __u64 *cons, ring_rb_fn fn,
 		 void *ctx);

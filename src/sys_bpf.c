@@ -14,14 +14,22 @@
 
 #define ATTR_SIZE(field) offsetofend(union bpf_attr, field)
 
+static int sys_bpf_once(int cmd, union bpf_attr *attr, size_t size)
+{
+	long r = syscall(SYS_bpf, cmd, attr, (unsigned int)size);
+
+	return r < 0 ? -errno : (int)r;
+}
+
+/* A call a signal interrupted is made again, unchanged. */
 static int sys_bpf(int cmd, union bpf_attr *attr, size_t size)
 {
-	long r;
+	int r;
 
 	do
-		r = syscall(SYS_bpf, cmd, attr, (unsigned int)size);
-	while (r < 0 && errno == EINTR);
-	return r < 0 ? -errno : (int)r;
+		r = sys_bpf_once(cmd, attr, size);
+	while (r == -EINTR);
+	return r;
 }
 
 int bpf_map_create(const struct map_create_opts *o)
@@ -98,6 +106,11 @@ int bpf_map_freeze(int fd)
 	return sys_bpf(BPF_MAP_FREEZE, &attr, ATTR_SIZE(map_fd));
 }
 
+/*
+ * The batch commands write attr.batch.count back, so an EINTR is not retried: the kernel
+ * (the generic batch before 6.x, on a key that vanished under it) means by it that it gave
+ * up there, and the call made again would start from a count it changed.
+ */
 static int batch_op(int cmd, int fd, void *in_batch, void *out_batch, const void *keys,
 		    const void *values, __u32 *count, __u64 elem_flags)
 {
@@ -112,21 +125,26 @@ static int batch_op(int cmd, int fd, void *in_batch, void *out_batch, const void
 	attr.batch.count = *count;
 	attr.batch.map_fd = (__u32)fd;
 	attr.batch.elem_flags = elem_flags;
-	r = sys_bpf(cmd, &attr, ATTR_SIZE(batch.flags));
-	/*
-	 * The kernel reports how many entries it handled, also when it fails (ENOENT at the
-	 * end, EINTR, ENOSPC); an error before the batch code (EINVAL: a command unknown before
-	 * 5.6, or bad flags; ENOTSUPP: a map type without batches) leaves our count unwritten.
-	 */
-	*count = !r || r == -ENOENT || r == -EINTR || r == -ENOSPC ? attr.batch.count : 0;
+	r = sys_bpf_once(cmd, &attr, ATTR_SIZE(batch.flags));
+	*count = attr.batch.count;
 	return r;
 }
 
+/*
+ * The kernel reports the entries it copied when it succeeds or reaches the end (ENOENT). A
+ * call it refuses before starting (EINVAL before 5.6, ENOTSUPP for a type without batches,
+ * EPERM, ...) leaves count as we set it, which is no count of anything; and what came before
+ * an EINTR is read again by the caller's fallback. So on any other error: none.
+ */
 int bpf_map_lookup_batch(int fd, void *in_batch, void *out_batch, void *keys, void *values,
 			 __u32 *count, __u64 elem_flags)
 {
-	return batch_op(BPF_MAP_LOOKUP_BATCH, fd, in_batch, out_batch, keys, values, count,
-			elem_flags);
+	int r = batch_op(BPF_MAP_LOOKUP_BATCH, fd, in_batch, out_batch, keys, values, count,
+			 elem_flags);
+
+	if (r && r != -ENOENT)
+		*count = 0;
+	return r;
 }
 
 int bpf_map_update_batch(int fd, const void *keys, const void *values, __u32 *count,

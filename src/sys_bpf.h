@@ -58,7 +58,10 @@ int bpf_map_delete_elem(int fd, const void *key);
 int bpf_map_get_next_key(int fd, const void *key, void *next_key);
 int bpf_map_lookup_and_delete_elem(int fd, const void *key, void *value);
 int bpf_map_freeze(int fd);
-/* in_batch NULL starts at the beginning; *count is in: room, out: entries returned. */
+/*
+ * in_batch NULL starts at the beginning; *count is in: room, out: entries returned (0 on any
+ * error but ENOENT, the end). EINTR is returned, not retried: the batch gave up there.
+ */
 int bpf_map_lookup_batch(int fd, void *in_batch, void *out_batch, void *keys, void *values,
 			 __u32 *count, __u64 elem_flags);
 int bpf_map_update_batch(int fd, const void *keys, const void *values, __u32 *count,

@@ -169,3 +169,18 @@ Test(batch_cli, stdin_streams_and_fds_are_reused, .fini = fini)
 	cr_expect_eq(v, 8);
 	close(fd);
 }
+
+/* A read error names the read's errno (it said "Input/output error" for every one). */
+Test(batch_cli, read_error_names_its_errno)
+{
+	struct run r = t_run("batch file /tmp");
+
+	cr_expect_eq(r.status, 255);
+	cr_expect_str_eq(r.out, "");
+	cr_expect_str_eq(r.err, "Error: reading batch file failed: Is a directory\n");
+	t_run_free(&r);
+	r = t_run("-j batch file /tmp");
+	cr_expect_eq(r.status, 255);
+	cr_expect_str_eq(r.out, "[{\"error\":\"reading batch file failed: Is a directory\"}]\n");
+	t_run_free(&r);
+}

@@ -749,6 +749,106 @@ Test(btf_dump, zero_sized_elements_are_bounded)
 	btfb_free(&b);
 }
 
+/*
+ * Arrays of zero-sized elements nested in each other (accepted by the kernel: a map's value
+ * struct { int x; struct {} z[1 << 30][1 << 30][1 << 30]; }): the bound is on the whole value,
+ * not on each array, or a four-byte value takes 1024^3 elements to print.
+ */
+Test(btf_dump, nested_zero_sized_arrays_are_bounded_as_a_whole, .timeout = 10)
+{
+	struct btfb b;
+	struct btf *btf;
+	__u32 e, a1, a2, a3, i32, st;
+	char *got, *p;
+	int n = 0, v = 5, mode;
+
+	btfb_init(&b);
+	i32 = btfb_int(&b, "int", 4, BTF_INT_SIGNED, 32, 0);
+	e = btfb_struct(&b, "empty", 0);
+	a1 = btfb_array(&b, e, i32, 1u << 30);
+	a2 = btfb_array(&b, a1, i32, 1u << 30);
+	a3 = btfb_array(&b, a2, i32, 1u << 30);
+	st = btfb_struct(&b, "v", 4);
+	btfb_member(&b, "x", i32, 0, 0);
+	btfb_member(&b, "z", a3, 32, 0);
+	btf = parse_built(&b);
+	for (mode = 0; mode < 2; mode++) {
+		size_t where = 0;
+
+		got = render(btf, st, &v, 4, mode, false, NULL);
+		n = 0;
+		for (p = got; (p = strstr(p, "{}")); p += 2)
+			n++;
+		cr_expect_leq(n, 1024, "%d empty elements printed", n);
+		cr_expect_lt(strlen(got), 64 * 1024, "%zu bytes for a 4-byte value", strlen(got));
+		cr_expect(!strncmp(got, "{\"x\":5,\"z\":[[[{}", 15), "%.40s", got);
+		if (!mode)
+			cr_expect(t_json_valid(got, strlen(got), &where), "invalid JSON at %zu",
+				  where);
+		free(got);
+	}
+	btf_free(btf);
+	btfb_free(&b);
+}
+
+/*
+ * Found by fuzz_btf: an array of 33 million members-less 5-byte structs in a 4-byte union
+ * (BTF no kernel accepts, which the parser alone does not refuse) printed 33 million "{}"
+ * without reading a byte. Elements past the data end the array.
+ */
+Test(btf_dump, array_past_the_data_ends_there, .timeout = 10)
+{
+	struct btfb b;
+	struct btf *btf;
+	__u32 e, arr, u, i32;
+	int v = 1;
+
+	btfb_init(&b);
+	i32 = btfb_int(&b, "int", 4, BTF_INT_SIGNED, 32, 0);
+	e = btfb_struct(&b, "e", 5);
+	arr = btfb_array(&b, e, i32, 33554434);
+	u = btfb_union(&b, "u", 4);
+	btfb_member(&b, "x", arr, 0, 0);
+	btf = parse_built(&b);
+	check(btf, u, &v, 4, "{\"x\":[{},\"(out-of-bounds)\"]}", "{\"x\":[{},(out-of-bounds)]}",
+	      -EINVAL);
+	btf_free(btf);
+	btfb_free(&b);
+}
+
+/*
+ * Unions whose members all share the same bytes, nested (valid kernel BTF): 300^4 ints from
+ * four bytes. The whole value has a budget; past it, "(too-big)" ends it.
+ */
+Test(btf_dump, unions_of_unions_are_bounded, .timeout = 20)
+{
+	struct btfb b;
+	struct btf *btf;
+	__u32 t, u;
+	int v = 7, level, i;
+	size_t where = 0;
+	char *got, name[16];
+
+	btfb_init(&b);
+	t = btfb_int(&b, "int", 4, BTF_INT_SIGNED, 32, 0);
+	for (level = 0; level < 4; level++) {
+		u = btfb_union(&b, "u", 4);
+		for (i = 0; i < 300; i++) {
+			snprintf(name, sizeof(name), "m%d", i);
+			btfb_member(&b, name, t, 0, 0);
+		}
+		t = u;
+	}
+	btf = parse_built(&b);
+	got = render(btf, t, &v, 4, false, false, NULL);
+	cr_expect(strstr(got, "\"(too-big)\""), "no budget marker");
+	cr_expect_lt(strlen(got), 64u << 20, "%zu bytes from 4", strlen(got));
+	cr_expect(t_json_valid(got, strlen(got), &where), "invalid JSON at %zu", where);
+	free(got);
+	btf_free(btf);
+	btfb_free(&b);
+}
+
 Test(btf_dump, nothing_written_for_a_bad_type_or_size)
 {
 	struct btfb b;

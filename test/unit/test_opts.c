@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /* The lexer: getopt_long's rules for global options, and bpftool's prefix dispatch. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@ struct parsed {
 	enum opts_result r;
 	struct opts o;
 	struct args rest;
+	struct opts_error e;
 	char err[128];
 };
 
@@ -29,7 +31,9 @@ static struct parsed parse(const char *line)
 	for (w = strtok(copy, " "); w; w = strtok(NULL, " "))
 		argv[argc++] = strcmp(w, "''") ? w : (char *)"";
 	argv[argc] = NULL;
-	p.r = opts_parse(argc, argv, &p.o, &p.rest, p.err, sizeof(p.err));
+	p.r = opts_parse(argc, argv, &p.o, &p.rest, &p.e);
+	if (p.r == OPTS_ERROR)
+		snprintf(p.err, sizeof(p.err), p.e.fmt, p.e.word);
 	return p;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /* The ring readers on synthetic rings: perf (wrap-around, lost, unknown) and BPF ring buffer. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,6 +143,30 @@ Test(ring_perf, header_wrapping_the_end)
 	cr_assert_eq(ring_perf_read(ring, PSIZE, head, &tail, on_rec, &s), 1);
 	cr_assert_eq(s.rec[0].time, 9);
 	cr_assert(!memcmp(s.rec[0].data, "12345678", 8));
+}
+
+static int on_rec_aligned(const struct perf_event_header *h, void *ctx)
+{
+	cr_assert_eq((unsigned long)h & 7, 0, "record handed over at an unaligned address");
+	return on_rec(h, ctx);
+}
+
+/* Found by fuzz_ring: a position off the 8-byte grid gave the callback an unaligned header. */
+Test(ring_perf, records_off_the_grid_are_handed_over_aligned)
+{
+	_Alignas(8) unsigned char ring[PSIZE];
+	struct seen s = { 0 };
+	__u64 start = 4, head, tail = start;
+
+	head = put_sample(ring, start, 7, "abcd", 4);
+	head = put_other(ring, head, PERF_RECORD_THROTTLE, 12);	/* not a u64 multiple */
+	head = put_sample(ring, head, 8, "efgh", 4);
+	cr_assert_eq(ring_perf_read(ring, PSIZE, head, &tail, on_rec_aligned, &s), 3);
+	cr_assert_eq(tail, head);
+	cr_assert_eq(s.rec[0].time, 7);
+	cr_assert_eq(s.rec[1].type, PERF_RECORD_THROTTLE);
+	cr_assert_eq(s.rec[2].time, 8);
+	cr_assert(!memcmp(s.rec[2].data, "efgh", 4));
 }
 
 Test(ring_perf, callback_can_stop)
@@ -381,6 +406,58 @@ Test(ring_rb, impossible_length_is_refused)
 	cr_assert_eq(ring_rb_read(rb.data, RSIZE, 8, &cons, on_sample, &s), -EBADMSG);
 	cr_assert_eq(cons, 0);
 	cr_assert_eq(s.n, 0);
+}
+
+/*
+ * The consumer page is writable by every process that maps the ring: a position off the
+ * 8-byte grid (an unaligned atomic load faults on ARM) or further behind prod than the ring
+ * is long (a walk of garbage that would not end for ages) is refused, not followed.
+ */
+Test(ring_rb, untrustworthy_consumer_position_is_refused)
+{
+	struct rb rb = { 0 };
+	struct rb_seen s = { 0 };
+	__u64 cons = 4;
+
+	rb_put(&rb, "one", 3, 0);
+	rb_put(&rb, "two", 3, 0);
+	cr_assert_eq(ring_rb_read(rb.data, RSIZE, rb.prod, &cons, on_sample, &s), -EBADMSG);
+	cr_assert_eq(cons, 4);
+	cr_assert_eq(s.n, 0);
+	cons = 0;
+	cr_assert_eq(ring_rb_read(rb.data, RSIZE, rb.prod + 2 * RSIZE, &cons, on_sample, &s),
+		     -EBADMSG);
+	cr_assert_eq(s.n, 0);
+	/* a consumer ahead of the producer has nothing to read */
+	cons = rb.prod + 64;
+	cr_assert_eq(ring_rb_read(rb.data, RSIZE, rb.prod, &cons, on_sample, &s), 0);
+	/* from a right position, the records */
+	cons = 0;
+	cr_assert_eq(ring_rb_read(rb.data, RSIZE, rb.prod, &cons, on_sample, &s), 2);
+}
+
+/*
+ * Found by fuzz_ring: positions near 2^64 and a record running past prod made cons wrap
+ * around to 0, below prod again, and the walk went on for 2^61 records.
+ */
+Test(ring_rb, record_past_prod_is_refused_and_cons_never_wraps, .timeout = 10)
+{
+	struct rb rb = { 0 };
+	struct rb_seen s = { 0 };
+	__u64 cons = UINT64_MAX - 15;
+
+	/* a committed empty record, then one whose header says 8 bytes, with prod after 7 */
+	rb_put(&rb, "", 0, 0);
+	rb_put(&rb, "", 0, 0);
+	cr_assert_eq(ring_rb_read(rb.data, RSIZE, UINT64_MAX, &cons, on_sample, &s), -EBADMSG);
+	cr_assert_eq(cons, UINT64_MAX - 7);
+	cr_assert_eq(s.n, 1);
+	/* a record longer than what prod covers, at the start of a ring */
+	memset(&rb, 0, sizeof(rb));
+	rb_put(&rb, "12345678", 8, 0);
+	cons = 0;
+	cr_assert_eq(ring_rb_read(rb.data, RSIZE, 8, &cons, on_sample, &s), -EBADMSG);
+	cr_assert_eq(cons, 0);
 }
 
 Test(ring_pos, acquire_and_release_helpers)

@@ -41,13 +41,14 @@ static const struct cmd top_tbl[] = {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *argv[FUZZ_MAX_WORDS + 1], *buf, err[256];
+	char *argv[FUZZ_MAX_WORDS + 1], *buf;
+	struct opts_error err;
 	struct ctx c = { 0 };
 	struct args rest;
 	int argc;
 
 	argc = fuzz_words(data, size, &buf, argv);
-	if (opts_parse(argc, argv, &c.opts, &rest, err, sizeof(err)) == OPTS_RUN) {
+	if (opts_parse(argc, argv, &c.opts, &rest, &err) == OPTS_RUN) {
 		out_init(c.opts.json, c.opts.pretty);
 		cmd_select(top_tbl, &c, &rest, stub, NULL);
 		g_out.so.len = 0;	/* drop output instead of writing it */
