@@ -22,6 +22,7 @@
 #include <linux/seccomp.h>
 
 #include "faults.h"
+#include "nobpf.h"
 
 static void die(const char *what)
 {
@@ -72,19 +73,8 @@ static int recv_fd(int sock)
 void f_notif_setup(void *arg)
 {
 	struct f_notif *n = arg;
-	struct sock_filter prog[] = {
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_bpf, 0, 1),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-	};
-	struct sock_fprog fp = { .len = sizeof(prog) / sizeof(prog[0]), .filter = prog };
-	int fd;
+	int fd = t_bpf_seccomp(SECCOMP_RET_USER_NOTIF, -1, SECCOMP_FILTER_FLAG_NEW_LISTENER);
 
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
-		die("no_new_privs");
-	fd = (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER,
-			  &fp);
 	if (fd < 0)
 		die("seccomp");
 	send_fd(n->sock[1], fd);

@@ -22,7 +22,7 @@
 #define NATIVE_ARCH AUDIT_ARCH_AARCH64
 #endif
 
-int t_bpf_fail_filter(int cmd, int err)
+int t_bpf_seccomp(__u32 action, int cmd, unsigned int flags)
 {
 #ifdef NATIVE_ARCH
 	/* arch and number as seccomp_data holds them, then bpf's first argument (the command) */
@@ -37,20 +37,27 @@ int t_bpf_fail_filter(int cmd, int err)
 		/* 7 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])),
 		/* 8 */ cmd < 0 ? (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JA, 0, 0, 0)
 			     : (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (__u32)cmd, 0, 1),
-		/* 9 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ((__u32)err & SECCOMP_RET_DATA)),
+		/* 9 */ BPF_STMT(BPF_RET | BPF_K, action),
 		/* 10 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 	};
 	struct sock_fprog prog = { .len = sizeof(f) / sizeof(f[0]), .filter = f };
 
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
-	    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog))
-		return -errno;
-	return 0;
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+		return -1;
+	return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flags, &prog);
 #else
+	(void)action;
 	(void)cmd;
-	(void)err;
-	return -EOPNOTSUPP;
+	(void)flags;
+	errno = EOPNOTSUPP;
+	return -1;
 #endif
+}
+
+int t_bpf_fail_filter(int cmd, int err)
+{
+	return t_bpf_seccomp(SECCOMP_RET_ERRNO | ((__u32)err & SECCOMP_RET_DATA), cmd, 0) < 0
+		       ? -errno : 0;
 }
 
 void t_block_bpf(void)

@@ -3,6 +3,8 @@
 #ifndef NOBPF_H
 #define NOBPF_H
 
+#include <linux/types.h>
+
 /*
  * Installs the filter in the calling process (a Criterion worker: one per test) and in every
  * program it runs afterwards, t_run() included; 32-bit x86 programs are covered too, so the
@@ -16,5 +18,14 @@ void t_block_bpf(void);
  * Returns 0 or -errno.
  */
 int t_bpf_fail_filter(int cmd, int err);
+
+/*
+ * The one filter behind every bpf(2) seam of the tests: bpf(2) of the native ABI or of
+ * i386 (the i386 build runs on this kernel too) -- any command (cmd < 0) or only cmd --
+ * gets the seccomp `action`; everything else runs. flags as for SECCOMP_SET_MODE_FILTER
+ * (SECCOMP_FILTER_FLAG_NEW_LISTENER: returns the listener fd). Between fork and exec too.
+ * Returns what seccomp(2) returns, -1 with errno on failure.
+ */
+int t_bpf_seccomp(__u32 action, int cmd, unsigned int flags);
 
 #endif

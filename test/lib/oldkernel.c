@@ -21,15 +21,8 @@
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 
+#include "nobpf.h"
 #include "oldkernel.h"
-
-#define NR_BPF_I386 357	/* arch/x86/entry/syscalls/syscall_32.tbl */
-
-#if defined(__x86_64__)
-#define NATIVE_ARCH AUDIT_ARCH_X86_64
-#elif defined(__aarch64__)
-#define NATIVE_ARCH AUDIT_ARCH_AARCH64
-#endif
 
 /* ---- in the child, between fork and exec ------------------------------------------------ */
 
@@ -42,28 +35,7 @@ static void die(const char *what)
 /* bpf(2), native or i386, goes to the listener; everything else runs. */
 static int install_filter(void)
 {
-#ifdef NATIVE_ARCH
-	struct sock_filter f[] = {
-		/* 0 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
-		/* 1 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NATIVE_ARCH, 0, 2),
-		/* 2 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-		/* 3 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_bpf, 3, 4),
-		/* 4 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_I386, 0, 3),
-		/* 5 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-		/* 6 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NR_BPF_I386, 0, 1),
-		/* 7 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF),
-		/* 8 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-	};
-	struct sock_fprog prog = { .len = sizeof(f) / sizeof(f[0]), .filter = f };
-
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
-		return -1;
-	return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
-			    SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
-#else
-	errno = EOPNOTSUPP;
-	return -1;
-#endif
+	return t_bpf_seccomp(SECCOMP_RET_USER_NOTIF, -1, SECCOMP_FILTER_FLAG_NEW_LISTENER);
 }
 
 static void send_fd(int sock, int fd)
