@@ -222,26 +222,42 @@ out:
 	return err;
 }
 
+/*
+ * The start lookup and delete share: the usage check, the map, and its key words. A key
+ * is required where the map has one, and with key_always even on a key-less map (upstream's
+ * delete). Closes kv itself when it fails.
+ */
+static int kv_open_key(struct ctx *c, struct args *a, __u32 open_flags, bool key_always,
+		       struct kv *kv)
+{
+	struct elem_spec spec = { 0 };
+	struct elem e = { 0 };
+
+	if (a->argc < 2)
+		return map_elem_usage(c);
+	if (kv_open(c, a, open_flags, kv))
+		return -1;
+	spec.map_type = kv->info.type;
+	spec.key_size = kv->info.key_size;
+	spec.want_key = key_always || kv->info.key_size > 0;
+	e.key = kv->key;
+	if (elem_parse(a, &spec, &e)) {
+		kv_close(kv);
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- lookup, peek ---------------------------------------------------------------------- */
 
 int do_map_lookup(struct ctx *c, struct args *a)
 {
-	struct elem_spec spec = { 0 };
-	struct elem e = { 0 };
 	struct kv kv;
 	int err;
 
-	if (a->argc < 2)
-		return map_elem_usage(c);
-	if (kv_open(c, a, BPF_F_RDONLY, &kv))
+	/* peek is this command too: key-less maps take no key */
+	if (kv_open_key(c, a, BPF_F_RDONLY, false, &kv))
 		return -1;
-	spec.map_type = kv.info.type;
-	spec.key_size = kv.info.key_size;
-	spec.want_key = kv.info.key_size > 0;
-	e.key = kv.key;
-	err = elem_parse(a, &spec, &e);
-	if (err)
-		goto out;
 	err = bpf_map_lookup_elem(kv.fd, key_arg(&kv), value_arg(&kv), 0);
 	if (err == -ENOENT) {
 		if (g_out.json)
@@ -253,7 +269,6 @@ int do_map_lookup(struct ctx *c, struct args *a)
 	} else {
 		err = print_entry(&kv);
 	}
-out:
 	kv_close(&kv);
 	return err;
 }
@@ -304,22 +319,11 @@ out:
 
 int do_map_delete(struct ctx *c, struct args *a)
 {
-	struct elem_spec spec = { 0 };
-	struct elem e = { 0 };
 	struct kv kv;
 	int err;
 
-	if (a->argc < 2)
-		return map_elem_usage(c);
-	if (kv_open(c, a, 0, &kv))
+	if (kv_open_key(c, a, 0, true, &kv))
 		return -1;
-	spec.map_type = kv.info.type;
-	spec.key_size = kv.info.key_size;
-	spec.want_key = true;	/* upstream: even on a key-less map */
-	e.key = kv.key;
-	err = elem_parse(a, &spec, &e);
-	if (err)
-		goto out;
 	err = bpf_map_delete_elem(kv.fd, kv.key);
 	if (err) {
 		p_err("delete failed: %s", errstr(err).s);
