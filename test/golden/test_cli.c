@@ -13,26 +13,8 @@ static const char main_help[] =
 	"       OPTIONS := { {-j|--json} [{-p|--pretty}] | {-d|--debug} |\n"
 	"                    {-V|--version} }\n";
 
-static void expect(struct run r, int status, const char *out, const char *err)
-{
-	cr_expect_eq(r.status, status, "status %d, want %d; stderr: %s", r.status, status, r.err);
-	if (out)
-		cr_expect_str_eq(r.out, out);
-	if (err)
-		cr_expect_str_eq(r.err, err);
-	t_run_free(&r);
-}
-
-static void expect_json(struct run r, int status, const char *out)
-{
-	size_t where;
-
-	cr_expect_eq(r.status, status, "status %d, want %d", r.status, status);
-	cr_expect(t_json_valid(r.out, r.out_len, &where), "invalid JSON at %zu: %s", where, r.out);
-	cr_expect_str_eq(r.out, out);
-	cr_expect_str_eq(r.err, "");
-	t_run_free(&r);
-}
+#define expect t_expect
+#define expect_json t_expect_json
 
 Test(cli, help_is_the_default)
 {

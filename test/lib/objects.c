@@ -36,28 +36,6 @@ char *o_fmt(const char *fmt, ...)
 	return s;
 }
 
-void o_expect(struct run r, int status, const char *out, const char *err)
-{
-	cr_expect_eq(r.status, status, "status %d, want %d; stdout: %s; stderr: %s", r.status,
-		     status, r.out, r.err);
-	if (out)
-		cr_expect_str_eq(r.out, out);
-	if (err)
-		cr_expect_str_eq(r.err, err);
-	t_run_free(&r);
-}
-
-void o_expect_json(struct run r, int status, const char *out)
-{
-	size_t where;
-
-	cr_expect_eq(r.status, status, "status %d, want %d; stderr: %s", r.status, status, r.err);
-	cr_expect(t_json_valid(r.out, r.out_len, &where), "invalid JSON at %zu: %s", where, r.out);
-	cr_expect_str_eq(r.out, out);
-	cr_expect_str_eq(r.err, "");
-	t_run_free(&r);
-}
-
 struct run o_run_in(void (*setup)(void *), void *arg, const char *fmt, ...)
 {
 	const char *words[256];

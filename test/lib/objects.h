@@ -15,9 +15,9 @@
 char *o_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Compare a run with what upstream prints (NULL: don't check that stream); frees r. */
-void o_expect(struct run r, int status, const char *out, const char *err);
+#define o_expect t_expect
 /* JSON mode: valid, exactly out, nothing on stderr; frees r. */
-void o_expect_json(struct run r, int status, const char *out);
+#define o_expect_json t_expect_json
 
 /* t_run() with a setup hook run in the child before exec. */
 struct run o_run_in(void (*setup)(void *), void *arg, const char *fmt, ...)

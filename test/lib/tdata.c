@@ -124,28 +124,6 @@ int td_ncpus(void)
 	return n;
 }
 
-void td_expect(struct run r, int status, const char *out, const char *err)
-{
-	cr_expect_eq(r.status, status, "status %d, want %d; stderr: %s", r.status, status, r.err);
-	if (out)
-		cr_expect_str_eq(r.out, out);
-	if (err)
-		cr_expect_str_eq(r.err, err);
-	t_run_free(&r);
-}
-
-void td_expect_json(struct run r, int status, const char *out)
-{
-	size_t where;
-
-	cr_expect_eq(r.status, status, "status %d, want %d; stderr: %s", r.status, status, r.err);
-	cr_expect(t_json_valid(r.out, r.out_len, &where), "invalid JSON at %zu: %s", where, r.out);
-	if (out)
-		cr_expect_str_eq(r.out, out);
-	cr_expect_str_eq(r.err, "");
-	t_run_free(&r);
-}
-
 char *td_dump(const char *path)
 {
 	struct run r = t_run("map dump pinned %s", path);

@@ -148,6 +148,29 @@ struct run t_run(const char *fmt, ...)
 	return r;
 }
 
+void t_expect(struct run r, int status, const char *out, const char *err)
+{
+	cr_expect_eq(r.status, status, "status %d, want %d; stdout: %s; stderr: %s", r.status,
+		     status, r.out, r.err);
+	if (out)
+		cr_expect_str_eq(r.out, out);
+	if (err)
+		cr_expect_str_eq(r.err, err);
+	t_run_free(&r);
+}
+
+void t_expect_json(struct run r, int status, const char *out)
+{
+	size_t where;
+
+	cr_expect_eq(r.status, status, "status %d, want %d; stderr: %s", r.status, status, r.err);
+	cr_expect(t_json_valid(r.out, r.out_len, &where), "invalid JSON at %zu: %s", where, r.out);
+	if (out)
+		cr_expect_str_eq(r.out, out);
+	cr_expect_str_eq(r.err, "");
+	t_run_free(&r);
+}
+
 void t_run_free(struct run *r)
 {
 	free(r->out);

@@ -26,6 +26,11 @@ struct run t_runv_in(const char *const *argv, void (*setup)(void *), void *arg);
 struct run t_run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void t_run_free(struct run *r);
 
+/* Expects the status and (unless NULL) exactly these stdout and stderr bytes; frees r. */
+void t_expect(struct run r, int status, const char *out, const char *err);
+/* JSON mode: the status, one valid document, exactly out (unless NULL), no stderr; frees r. */
+void t_expect_json(struct run r, int status, const char *out);
+
 #include "jsonv.h"
 
 /*
