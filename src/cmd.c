@@ -15,6 +15,7 @@ int cmd_select(const struct cmd *tbl, struct ctx *c, struct args *a, cmd_fn help
 			continue;
 		if (word)
 			args_next(a);
+		c->verb = e->name;
 		if (!e->fn) {
 			p_err("'%s%s%s' is not supported by this build", what ? what : "",
 			      what ? " " : "", e->name);

@@ -24,6 +24,7 @@ struct ctx {
 	struct opts opts;
 	struct map_fd_cache *maps;	/* batch: map fds kept across commands; else NULL */
 	const char *obj;	/* the object word as typed ("map", "m"), for usage texts */
+	const char *verb;	/* the command cmd_select() chose, by its table name ("dump") */
 };
 
 typedef int (*cmd_fn)(struct ctx *c, struct args *a);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /* The `map` object: its verb table (upstream's order is the prefix-matching order) and help. */
+#include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "event_pipe.h"
 #include "map_cmd.h"
@@ -11,7 +13,7 @@
 #include "util.h"
 
 /* One line per command, in the help's order; continuation lines carry their own indent. */
-static const char *const map_usage[] = {
+static const char *const map_usages[] = {
 	"{ show | list }   [MAP]",
 	"create     FILE type TYPE key KEY_SIZE value VALUE_SIZE \\\n"
 	"                                  entries MAX_ENTRIES name NAME [flags FLAGS] \\\n"
@@ -52,9 +54,60 @@ void map_help_text(struct sink *s, const char *obj)
 {
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(map_usage); i++)
-		sink_printf(s, "%s bpftool %s %s\n", i ? "      " : "Usage:", obj, map_usage[i]);
+	for (i = 0; i < ARRAY_SIZE(map_usages); i++)
+		sink_printf(s, "%s bpftool %s %s\n", i ? "      " : "Usage:", obj, map_usages[i]);
 	sink_printf(s, "\n%s", map_grammar);
+}
+
+/* The usage line of one command, on one line: "dump MAP", "create FILE type TYPE ...". */
+static void usage_line(const char *verb, char *out, size_t size)
+{
+	size_t i, n = 0, len = strlen(verb);
+	const char *s;
+
+	out[0] = 0;
+	for (i = 0; i < ARRAY_SIZE(map_usages); i++) {
+		s = map_usages[i];
+		if (!strncmp(s, verb, len) && s[len] == ' ')
+			break;
+	}
+	if (i == ARRAY_SIZE(map_usages))
+		return;
+	/* runs of blanks, and the backslash-newline of continued lines, become one space */
+	for (; *s && n + 2 < size; s++) {
+		bool blank = *s == ' ' || *s == '\\' || *s == '\n';
+
+		if (blank && (!n || out[n - 1] == ' '))
+			continue;
+		out[n++] = blank ? ' ' : *s;
+	}
+	while (n && out[n - 1] == ' ')
+		n--;
+	out[n] = 0;
+}
+
+int map_help_stderr(struct ctx *c)
+{
+	struct sink s;
+
+	if (g_out.json)
+		return -1;
+	sink_init_mem(&s);
+	map_help_text(&s, c->obj ? c->obj : "map");
+	sink_flush(so());
+	fwrite(s.buf, 1, s.len, stderr);
+	sink_free(&s);
+	return -1;
+}
+
+int map_usage(struct ctx *c)
+{
+	char line[512];
+
+	usage_line(c->verb ? c->verb : "", line, sizeof(line));
+	if (line[0])
+		p_err("usage: bpftool %s %s", c->obj ? c->obj : "map", line);
+	return map_help_stderr(c);
 }
 
 static int do_help(struct ctx *c, struct args *a)

@@ -9,5 +9,13 @@
 int do_map(struct ctx *c, struct args *a);
 /* The help text, as `bpftool map help` prints it (obj = the word the user typed). */
 void map_help_text(struct sink *s, const char *obj);
+/*
+ * upstream's usage() for a command whose words do not fit: the map help on stderr. First it
+ * names the problem with the command's usage line ("Error: usage: bpftool map dump MAP"),
+ * which in JSON mode is the document's error object (upstream prints a bare null there).
+ */
+int map_usage(struct ctx *c);
+/* The map help alone on stderr (nothing in JSON mode), after an error already reported. */
+int map_help_stderr(struct ctx *c);
 
 #endif

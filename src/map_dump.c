@@ -11,6 +11,7 @@
 #include "btf.h"
 #include "errstr.h"
 #include "handle.h"
+#include "map_cmd.h"
 #include "map_elem.h"
 #include "mapdesc.h"
 #include "mapwalk.h"
@@ -198,7 +199,7 @@ int do_map_dump(struct ctx *c, struct args *a)
 	int n, i, err = 0;
 
 	if (a->argc != 2)
-		return map_elem_usage(c);
+		return map_usage(c);
 	if (handle_parse_map(a, &h))
 		return -1;
 	if (handle_open_maps(c, &h, BPF_F_RDONLY, &m, &n))

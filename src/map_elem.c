@@ -21,22 +21,6 @@
 #include "sys_bpf.h"
 #include "util.h"
 
-int map_elem_usage(struct ctx *c)
-{
-	struct sink s;
-
-	if (g_out.json) {
-		json_null(jw());
-		return -1;
-	}
-	sink_init_mem(&s);
-	map_help_text(&s, c->obj ? c->obj : "map");
-	sink_flush(so());
-	fwrite(s.buf, 1, s.len, stderr);
-	sink_free(&s);
-	return -1;
-}
-
 int map_elem_ncpus(__u32 map_type)
 {
 	int n;
@@ -183,7 +167,7 @@ int do_map_update(struct ctx *c, struct args *a)
 	__u32 fdval;
 
 	if (a->argc < 2)
-		return map_elem_usage(c);
+		return map_usage(c);
 	if (kv_open(c, a, 0, &kv))
 		return -1;
 	spec.map_type = kv.info.type;
@@ -234,7 +218,7 @@ static int kv_open_key(struct ctx *c, struct args *a, __u32 open_flags, bool key
 	struct elem e = { 0 };
 
 	if (a->argc < 2)
-		return map_elem_usage(c);
+		return map_usage(c);
 	if (kv_open(c, a, open_flags, kv))
 		return -1;
 	spec.map_type = kv->info.type;
@@ -285,7 +269,7 @@ int do_map_getnext(struct ctx *c, struct args *a)
 	int err;
 
 	if (a->argc < 2)
-		return map_elem_usage(c);
+		return map_usage(c);
 	if (kv_open(c, a, BPF_F_RDONLY, &kv))
 		return -1;
 	next = xcalloc(kv.info.key_size, 1);
@@ -350,7 +334,7 @@ static int pop(struct ctx *c, struct args *a, const char *verb)
 	int err;
 
 	if (a->argc < 2)
-		return map_elem_usage(c);
+		return map_usage(c);
 	if (kv_open(c, a, 0, &kv))
 		return -1;
 	/* words after MAP are ignored, as upstream */

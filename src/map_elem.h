@@ -17,7 +17,6 @@ int do_map_dequeue(struct ctx *c, struct args *a);
 int do_map_dump(struct ctx *c, struct args *a);
 
 /* upstream's usage(): the map help on stderr (JSON: null), then failure (-1). */
-int map_elem_usage(struct ctx *c);
 /*
  * Possible CPUs for a per-CPU map's values (1 for the other maps); reports a missing
  * /sys with p_err() and returns -1.

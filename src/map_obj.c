@@ -17,21 +17,6 @@
 #include "sys_bpf.h"
 #include "util.h"
 
-/* upstream's usage(): the map help on stderr after the error (nothing more in JSON). */
-static int usage(struct ctx *c)
-{
-	struct sink s;
-
-	if (g_out.json)
-		return -1;
-	sink_init_mem(&s);
-	map_help_text(&s, c->obj);
-	sink_flush(so());
-	fwrite(s.buf, 1, s.len, stderr);
-	sink_free(&s);
-	return -1;
-}
-
 /*
  * upstream's do_pin_fd(): the pre-checks and bpffs auto-mount, then BPF_OBJ_PIN. A failed
  * pin takes back the mount made for it, so nothing is left behind.
@@ -158,7 +143,7 @@ static int take_inner_map(struct ctx *c, struct args *a, struct create *cr)
 
 	args_next(a);
 	if (args_need(a, 2))
-		return usage(c);
+		return map_help_stderr(c);
 	fd = map_parse_open(c, a, BPF_F_RDONLY, NULL);
 	if (fd < 0)
 		return -1;
