@@ -12,6 +12,7 @@
 #include "errstr.h"
 #include "out.h"
 #include "prog_cmd.h"
+#include "sys_bpf.h"
 #include "util.h"
 
 #ifndef BPFTOOL_VERSION
@@ -136,7 +137,7 @@ int main(int argc, char **argv)
 		ret = cmd_select(top_cmds, &c, &rest, do_help, NULL);
 		break;
 	}
-	out_hint(ret);
+	out_hint(ret, bpf_syscall_missing);
 	status = exit_status(ret);
 	werr = out_finish();
 	if (werr && werr != -EPIPE) {

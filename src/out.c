@@ -83,9 +83,14 @@ void p_info(const char *fmt, ...)
 	va_end(ap);
 }
 
-void out_hint(int ret)
+/*
+ * A failed command that met ENOSYS may be on a kernel without bpf(2): bpf_missing() (a probe
+ * of the system call, asked only then) decides, so ENOSYS from perf_event_open(2) on a kernel
+ * that has bpf(2) gets no note about bpf(2).
+ */
+void out_hint(int ret, bool (*bpf_missing)(void))
 {
-	if (ret && (ret == -ENOSYS || g_out.saw_enosys))
+	if (ret && (ret == -ENOSYS || g_out.saw_enosys) && bpf_missing())
 		p_info("%s", errstr_hint(ENOSYS));
 }
 

@@ -37,7 +37,7 @@ void p_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * returned ENOSYS (ret == -ENOSYS, or an error message carried its text), print errstr_hint()'s
  * note on stderr in plain mode. JSON mode stays one document: the error object only.
  */
-void out_hint(int ret);
+void out_hint(int ret, bool (*bpf_missing)(void));
 _Noreturn void out_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Shorthands for the stdout sink. */

@@ -32,6 +32,12 @@ static int sys_bpf(int cmd, union bpf_attr *attr, size_t size)
 	return r;
 }
 
+/* A kernel with bpf(2) answers an unknown command with EINVAL (or EPERM), never ENOSYS. */
+bool bpf_syscall_missing(void)
+{
+	return syscall(SYS_bpf, -1, NULL, 0) < 0 && errno == ENOSYS;
+}
+
 int bpf_map_create(const struct map_create_opts *o)
 {
 	union bpf_attr attr;

@@ -3,6 +3,7 @@
 #ifndef SYS_BPF_H
 #define SYS_BPF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <linux/bpf.h>
@@ -50,6 +51,9 @@ struct prog_test_run_opts {
 	const void *ctx_in;
 	__u32 ctx_size_in;
 };
+
+/* true when bpf(2) itself is absent or blocked (ENOSYS for any command) */
+bool bpf_syscall_missing(void);
 
 int bpf_map_create(const struct map_create_opts *o);
 int bpf_map_lookup_elem(int fd, const void *key, void *value, __u64 flags);

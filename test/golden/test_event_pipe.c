@@ -13,6 +13,7 @@
 
 #include "cpus.h"
 #include "evpipe.h"
+#include "nobpf.h"
 #include "sys_bpf.h"
 
 #define WAIT_MS 10000
@@ -618,6 +619,31 @@ Test(event_pipe, failure_halfway_removes_what_was_installed, .fini = fini)
 		t_run_free(&r);
 	}
 	cr_expect(seen, "no file limit made the second ring fail");
+}
+
+/* A kernel with bpf(2) but without perf events: the error says so, and no bpf(2) note. */
+Test(event_pipe, no_perf_events_names_the_config, .fini = fini)
+{
+	struct fix f;
+	struct run r;
+
+	perf_map(&f, "noperf");
+	t_block_perf(ENOSYS);
+	r = t_run("map event_pipe pinned %s", f.path);
+	cr_expect_eq(r.status, 255);
+	cr_expect(strstr(r.err, "Error: failed to create perf buffer: can't open a perf event "
+				"on CPU "), "%s", r.err);
+	cr_expect(strstr(r.err, ": Function not implemented (38) -- the kernel has no perf "
+				"events (CONFIG_PERF_EVENTS)\n"), "%s", r.err);
+	cr_expect(!strstr(r.err, "Note:"), "%s", r.err);
+	cr_expect_str_eq(r.out, "");
+	expect_nothing_installed(&f);
+	t_run_free(&r);
+	r = t_run("-j map event_pipe pinned %s", f.path);
+	cr_expect(strstr(r.out, "{\"error\":\"failed to create perf buffer: can't open a perf "
+				"event on CPU "), "%s", r.out);
+	t_expect_json(r, 255, NULL);
+	expect_nothing_installed(&f);
 }
 
 Test(event_pipe, no_perf_capability_names_what_is_missing, .fini = fini)

@@ -31,3 +31,12 @@ Test(enosys, other_system_calls_still_work)
 	cr_expect_gt(getpid(), 0);
 	cr_expect_eq(access("/", F_OK), 0);
 }
+
+/* The probe behind the bpf(2) note: false on this kernel, true once bpf(2) is blocked. */
+Test(enosys, bpf_syscall_missing_probe)
+{
+	t_require_bpf();
+	cr_expect(!bpf_syscall_missing());
+	t_block_bpf();
+	cr_expect(bpf_syscall_missing());
+}

@@ -28,4 +28,7 @@ int t_bpf_fail_filter(int cmd, int err);
  */
 int t_bpf_seccomp(__u32 action, int cmd, unsigned int flags);
 
+/* perf_event_open(2) fails with err (a kernel without perf events: ENOSYS), bpf(2) works. */
+void t_block_perf(int err);
+
 #endif

@@ -14,6 +14,16 @@ static const char note[] =
 	"      or it is blocked (a seccomp filter, a container runtime, or an emulator\n"
 	"      such as qemu-user, which implements neither bpf(2) nor perf_event_open(2))\n";
 
+static bool yes(void)
+{
+	return true;
+}
+
+static bool no(void)
+{
+	return false;
+}
+
 static void setup(void)
 {
 	cr_redirect_stdout();
@@ -35,7 +45,7 @@ Test(hint, after_an_enosys_error_message, .init = setup)
 {
 	out_init(false, false);
 	p_err("can't get next map: %s", errstr(-ENOSYS).s);
-	out_hint(-1);	/* upstream's commands return -1 after such a message */
+	out_hint(-1, yes);	/* upstream's commands return -1 after such a message */
 	out_finish();
 	fflush(stderr);
 	cr_assert_stderr_eq_str("Error: can't get next map: Function not implemented\n"
@@ -50,7 +60,7 @@ Test(hint, after_an_enosys_error_message, .init = setup)
 Test(hint, after_an_enosys_result, .init = setup)
 {
 	out_init(false, false);
-	out_hint(-ENOSYS);
+	out_hint(-ENOSYS, yes);
 	out_finish();
 	fflush(stderr);
 	cr_assert_stderr_eq_str(note);
@@ -60,9 +70,9 @@ Test(hint, not_for_other_errors_or_success, .init = setup)
 {
 	out_init(false, false);
 	p_err("get map by id (7): %s", errstr(-ENOENT).s);
-	out_hint(-1);
-	out_hint(-EPERM);
-	out_hint(0);
+	out_hint(-1, yes);
+	out_hint(-EPERM, yes);
+	out_hint(0, yes);
 	out_finish();
 	fflush(stderr);
 	cr_assert_stderr_eq_str("Error: get map by id (7): No such file or directory\n");
@@ -73,7 +83,7 @@ Test(hint, not_when_the_command_succeeded, .init = setup)
 	out_init(false, false);
 	p_info("Warning: %s", errstr(ENOSYS).s);	/* a warning is not an error */
 	p_err("%s", errstr(ENOSYS).s);
-	out_hint(0);
+	out_hint(0, yes);
 	out_finish();
 	fflush(stderr);
 	cr_assert_stderr_eq_str("Warning: Function not implemented\n"
@@ -84,8 +94,20 @@ Test(hint, json_mode_prints_only_the_error_object, .init = setup)
 {
 	out_init(true, false);
 	p_err("can't get next map: %s", errstr(-ENOSYS).s);
-	out_hint(-1);
+	out_hint(-1, yes);
 	out_finish();
 	fflush(stderr);
 	cr_assert_stderr_eq_str("");
+}
+
+/* ENOSYS from another system call (perf_event_open) on a kernel that has bpf(2): no note. */
+Test(hint, not_when_bpf_is_there, .init = setup)
+{
+	out_init(false, false);
+	p_err("can't open a perf event: %s", errstr(-ENOSYS).s);
+	out_hint(-1, no);
+	out_hint(-ENOSYS, no);
+	out_finish();
+	fflush(stderr);
+	cr_assert_stderr_eq_str("Error: can't open a perf event: Function not implemented\n");
 }
