@@ -197,10 +197,7 @@ static int run_src(struct ctx *c, struct batch_src *src, const struct cmd *top, 
 		}
 		lines++;
 	}
-	if (!line && rerr == -E2BIG) {
-		p_err("command %u is too long", lines);
-		err = -1;
-	} else if (!line && rerr == -EINVAL) {
+	if (!line && rerr == -EINVAL) {
 		p_err("missing continuation line on command %u", lines);
 		err = -1;
 	} else if (!line && rerr) {

@@ -19,7 +19,7 @@ static void show_one(struct listing *l, int fd, const struct bpf_map_info *info)
 {
 	struct map_desc d;
 
-	listing_note(l, "memlock, frozen and owner are not shown");
+	listing_note(l, "memlock, frozen, owner and pids are not shown");
 	map_desc_gather(&d, fd, info, l);
 	if (g_out.json)
 		map_show_json(jw(), &d);

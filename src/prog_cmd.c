@@ -44,7 +44,7 @@ static void show_one(struct listing *l, int fd, const struct bpf_prog_info *info
 {
 	struct prog_desc d;
 
-	listing_note(l, "memlock is not shown");
+	listing_note(l, "memlock and pids are not shown");
 	prog_desc_gather(&d, fd, info, l);
 	d.orphaned = orphaned;
 	if (g_out.json)

@@ -106,6 +106,36 @@ Test(batch_cli, line_errors, .fini = fini)
 	t_run_free(&r);
 }
 
+/* upstream's limits: 65,536 bytes per line, 4,096 words per command (its messages) */
+Test(batch_cli, line_limits, .fini = fini)
+{
+	size_t n = 70000, i;
+	char *text = malloc(n + 32);
+	struct run r;
+
+	cr_assert(text);
+	strcpy(text, "version\nmap show ");
+	for (i = strlen(text); i < n; i++)
+		text[i] = 'x';
+	strcpy(text + n, "\n");
+	r = t_run("batch file %s", batch_file(text));
+	cr_expect_eq(r.status, 255);
+	cr_expect(!strncmp(r.out, "bpftool v", 9), "%s", r.out);
+	cr_expect_str_eq(r.err, "Error: reading batch file failed: Argument list too long\n");
+	t_run_free(&r);
+	r = t_run("-j batch file %s", batch_file(text));
+	cr_expect(strstr(r.out, "},{\"error\":\"reading batch file failed: Argument list too "
+			   "long\"}]"), "%s", r.out);
+	t_expect_json(r, 255, NULL);
+	strcpy(text, "version\nmap show");
+	for (i = strlen(text); i < 5000 * 2; i += 2)
+		memcpy(text + i, " x", 2);
+	strcpy(text + i, "\n");
+	t_expect(t_run("batch file %s", batch_file(text)), 255, NULL,
+		 "Error: too many arguments to command 1\n");
+	free(text);
+}
+
 Test(batch_cli, options_inside_a_line_are_words, .fini = fini)
 {
 	struct run r = t_run("-j batch file %s", batch_file("-j version\n"));

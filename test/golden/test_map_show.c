@@ -479,7 +479,7 @@ Test(map_show, no_proc, .fini = fini)
 	char *path = o_fmt("%s/np", dir), *p, *j, *sel;
 	__u32 id = o_pin_close(o_map(BPF_MAP_TYPE_HASH, 4, 4, 4, "o_noproc"), path);
 	static const char note[] =
-		"Note: /proc is not mounted: memlock, frozen and owner are not shown\n";
+		"Note: /proc is not mounted: memlock, frozen, owner and pids are not shown\n";
 
 	p = o_fmt("%u: hash  name o_noproc  flags 0x0\n\tkey 4B  value 4B  max_entries 4\n", id);
 	o_expect(noproc("map show pinned %s", path), 0, p, note);
@@ -489,7 +489,7 @@ Test(map_show, no_proc, .fini = fini)
 	p = o_fmt("%u: hash  name o_noproc  flags 0x0\n\tkey 4B  value 4B  max_entries 4\n"
 		  "\tpinned %s\n", id, path);
 	o_expect(noproc("-f map show id %s", sel), 0, p,
-		 "Note: /proc is not mounted: memlock, frozen and owner are not shown; "
+		 "Note: /proc is not mounted: memlock, frozen, owner and pids are not shown; "
 		 "pinned paths only under /sys/fs/bpf\n");
 	j = o_fmt("{\"id\":%u,\"type\":\"hash\",\"name\":\"o_noproc\",\"flags\":0,\"bytes_key\":4,"
 		  "\"bytes_value\":4,\"max_entries\":4}\n", id);

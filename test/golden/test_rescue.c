@@ -140,8 +140,8 @@ static struct run bare(const char *fmt, ...)
 	return r;
 }
 
-static const char note[] = "Note: /proc is not mounted: memlock, frozen and owner are not shown\n";
-static const char note_f[] = "Note: /proc is not mounted: memlock, frozen and owner are not shown;"
+static const char note[] = "Note: /proc is not mounted: memlock, frozen, owner and pids are not shown\n";
+static const char note_f[] = "Note: /proc is not mounted: memlock, frozen, owner and pids are not shown;"
 			     " pinned paths only under /sys/fs/bpf\n";
 static const char no_cpus[] =
 	"can't get # of possible cpus: No such file or directory (is /sys mounted?)";
@@ -283,7 +283,7 @@ Test(rescue, by_id_without_proc_sys_bpffs, .fini = fini)
 	/* prog show: everything but memlock, which is in fdinfo; one note */
 	want = prog_show_noproc(pid, "");
 	o_expect(bare("prog show id %u", pid), 0, want,
-		 "Note: /proc is not mounted: memlock is not shown\n");
+		 "Note: /proc is not mounted: memlock and pids are not shown\n");
 	free(want);
 	o_expect(bare("-j prog show id %u", pid), 0, NULL, "");
 
@@ -371,12 +371,12 @@ Test(rescue, bpffs_mounted_for_pinning, .fini = fini)
 		 "Error: incorrect object type: map\n");
 	p = prog_show_noproc(pid, "");
 	o_expect(bare("prog show pinned /sys/fs/bpf/p"), 0, p,
-		 "Note: /proc is not mounted: memlock is not shown\n");
+		 "Note: /proc is not mounted: memlock and pids are not shown\n");
 	free(p);
 	tail = o_fmt("\n\tpinned /sys/fs/bpf/p");
 	p = prog_show_noproc(pid, tail);
 	o_expect(bare("-f prog show id %u", pid), 0, p,
-		 "Note: /proc is not mounted: memlock is not shown; pinned paths only under "
+		 "Note: /proc is not mounted: memlock and pids are not shown; pinned paths only under "
 		 "/sys/fs/bpf\n");
 	free(p);
 	free(tail);
