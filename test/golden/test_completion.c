@@ -82,7 +82,11 @@ static char *complete_with(const char *bin, const char *line)
 
 static char stub[256];
 
-/* A stand-in bpftool whose `-j map show` lists a hash map 7 "flows" and a prog_array 12. */
+/*
+ * A stand-in bpftool whose `-j map show` lists a hash map 7 "flows" and a prog_array 12, and
+ * whose `-j prog show` lists programs 21 "xdp_pass" and 3 "sock_f" (map_ids and btf_id must
+ * not be taken for ids).
+ */
 static void make_stub(void)
 {
 	static const char body[] =
@@ -93,8 +97,13 @@ static void make_stub(void)
 		"p='{\"id\":12,\"type\":\"prog_array\",\"name\":\"jmp_table\",\"flags\":0,"
 		"\"bytes_key\":4,\"bytes_value\":4,\"max_entries\":4,\"owner_prog_type\":\"xdp\","
 		"\"owner_jited\":true,\"frozen\":0}'\n"
+		"g='[{\"id\":21,\"type\":\"xdp\",\"name\":\"xdp_pass\",\"tag\":\"0011223344556677\","
+		"\"gpl_compatible\":true,\"map_ids\":[7],\"btf_id\":99},{\"id\":3,\"type\":"
+		"\"socket_filter\",\"name\":\"sock_f\",\"tag\":\"a1b2c3d4e5f60718\","
+		"\"gpl_compatible\":true}]'\n"
 		"case \"$*\" in\n"
 		"'-j map show') echo \"[$h,$p]\" ;;\n"
+		"'-j prog show') echo \"$g\" ;;\n"
 		"'-j map show id 7'|'-j map show name flows') echo \"$h\" ;;\n"
 		"'-j map show id 12'|'-j map show i 12') echo \"$p\" ;;\n"
 		"*) echo '{\"error\":\"stub\"}'; exit 255 ;;\n"
@@ -137,7 +146,12 @@ static const char map_cmds[] =
 
 Test(completion, objects_and_commands)
 {
-	expect("bpftool ", "batch help map version");
+	expect("bpftool ", "batch help map prog version");
+	expect("bpftool p", "prog");
+	expect("bpftool prog ", "help list show");
+	expect("bpftool prog s ", "id name pinned tag");
+	expect("bpftool prog list ", "id name pinned tag");
+	expect("bpftool prog help ", "");
 	expect("bpftool b", "batch");
 	expect("bpftool batch ", "file");
 	expect("bpftool b f /dev/nul", "/dev/null");
@@ -194,7 +208,9 @@ Test(completion, update_keywords_once, .init = make_stub, .fini = drop_stub)
 	expect_stub("bpftool map update id 7 key 1 2 3 4 value 0 0 0 0 0 0 0 0 noexist ", "");
 	/* a prog_array's value is a PROG selector */
 	expect_stub("bpftool map update id 12 key 0 0 0 0 value ", "id name pinned tag");
-	expect_stub("bpftool map update i 12 value id ", "");	/* no list of programs */
+	expect_stub("bpftool map update i 12 value id ", "21 3");	/* the live programs */
+	expect_stub("bpftool map update i 12 value name x", "xdp_pass");
+	expect_stub("bpftool map update i 12 value tag ", "0011223344556677 a1b2c3d4e5f60718");
 	expect_stub("bpftool map update i 12 value id 3 ", "any exist key noexist");
 	expect_stub("bpftool map update id 7 value 0 ", "any exist key noexist");
 }
@@ -222,6 +238,10 @@ Test(completion, live_ids_and_names, .init = make_stub, .fini = drop_stub)
 	expect_stub("bpftool map dump name ", "flows jmp_table");
 	expect_stub("bpftool -j map lookup n f", "flows");
 	expect_stub("bpftool map update name ", "flows jmp_table");
+	expect_stub("bpftool prog show id ", "21 3");
+	expect_stub("bpftool prog show name ", "sock_f xdp_pass");
+	expect_stub("bpftool -j prog list tag a", "a1b2c3d4e5f60718");
+	expect_stub("bpftool prog show id 3 ", "");
 }
 
 Test(completion, pinned_paths)
