@@ -9,7 +9,7 @@
 #include <linux/bpf.h>
 
 /* Bytes of keys + values one chunk holds (the buffers grow only if a hash bucket is larger). */
-#define MAPWALK_BUDGET (128 * 1024)
+#define MAPWALK_BUDGET (96 * 1024)
 
 struct map_walk {
 	int fd;

@@ -10,7 +10,7 @@
 #include "sink.h"
 
 /* stdout's buffer: few write(2) calls for a big dump; its pages are touched only as used. */
-#define OUT_BUF_SIZE (256 * 1024)
+#define OUT_BUF_SIZE (192 * 1024)
 
 struct out {
 	bool json;

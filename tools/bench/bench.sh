@@ -510,7 +510,7 @@ fi
 	echo
 	echo "Times are medians over the rounds; a ratio is the median over the rounds of the two" \
 		"implementations' times in the same round. Compare ratios within one run, never absolute" \
-		"times across runs. Peak KiB is VmHWM at exit."
+		"times across runs. Peak KiB: the largest RSS before memory is given back or at exit (runone -m)."
 } | tee "$OUT"
 echo "bench: saved $OUT; raw data $RAW; outputs in $O" >&2
 if [ "$MISMATCH" = 1 ]; then
