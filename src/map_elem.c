@@ -29,7 +29,7 @@ int map_elem_ncpus(__u32 map_type)
 		return 1;
 	n = cpus_possible();
 	if (n <= 0) {
-		p_err("can't get # of possible cpus: %s (is /sys mounted?)",
+		p_err("Can't get # of possible cpus: %s (is /sys mounted?)",
 		      errstr(n ? n : -EINVAL).s);
 		return -1;
 	}

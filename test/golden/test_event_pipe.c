@@ -646,20 +646,53 @@ Test(event_pipe, no_perf_events_names_the_config, .fini = fini)
 	expect_nothing_installed(&f);
 }
 
-Test(event_pipe, no_perf_capability_names_what_is_missing, .fini = fini)
+#define PARANOID "/proc/sys/kernel/perf_event_paranoid"
+
+static int saved_paranoid = -100;	/* -100: not changed */
+
+static int paranoid_read(void)
 {
-	const char *argv[] = { "map", "event_pipe", "pinned", NULL, NULL };
-	struct t_child c;
-	struct fix f;
-	struct run r;
-	FILE *fp = fopen("/proc/sys/kernel/perf_event_paranoid", "re");
+	FILE *fp = fopen(PARANOID, "re");
 	int par = 0;
 
 	cr_assert(fp);
 	cr_assert_eq(fscanf(fp, "%d", &par), 1);
 	fclose(fp);
-	if (par <= 0)
-		cr_skip_test("kernel.perf_event_paranoid is %d: no capability needed", par);
+	return par;
+}
+
+static void paranoid_write(int par)
+{
+	FILE *fp = fopen(PARANOID, "we");
+
+	cr_assert(fp, PARANOID ": %s", strerror(errno));
+	fprintf(fp, "%d\n", par);
+	cr_assert_eq(fclose(fp), 0);
+}
+
+static void fini_paranoid(void)
+{
+	if (saved_paranoid != -100)
+		paranoid_write(saved_paranoid);
+	fini();
+}
+
+/*
+ * Without CAP_PERFMON, CPU-wide perf events need kernel.perf_event_paranoid <= 0; where the
+ * machine allows them to everyone, the test raises it to 2 for its run (and puts it back).
+ */
+Test(event_pipe, no_perf_capability_names_what_is_missing, .fini = fini_paranoid)
+{
+	const char *argv[] = { "map", "event_pipe", "pinned", NULL, NULL };
+	struct t_child c;
+	struct fix f;
+	struct run r;
+	int par = paranoid_read();
+
+	if (par <= 0) {
+		saved_paranoid = par;
+		paranoid_write(2);
+	}
 	perf_map(&f, "caps");
 	argv[3] = f.path;
 	t_child_start_opts(&c, argv, &(struct t_child_opts){ .drop_perf_caps = true });

@@ -342,7 +342,7 @@ Test(map_bulk, no_sys_mounted)
 	int fd = td_map(BPF_MAP_TYPE_PERCPU_ARRAY, 4, 4, 1, "td_nosys", 0, 0);
 	int fh = td_map(BPF_MAP_TYPE_ARRAY, 4, 4, 1, "td_nosys2", 0, 0);
 	static const char msg[] =
-		"can't get # of possible cpus: No such file or directory (is /sys mounted?)";
+		"Can't get # of possible cpus: No such file or directory (is /sys mounted?)";
 	char *want;
 
 	if (unshare(CLONE_NEWNS))

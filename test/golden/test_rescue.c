@@ -144,7 +144,7 @@ static const char note[] = "Note: /proc is not mounted: memlock, frozen, owner a
 static const char note_f[] = "Note: /proc is not mounted: memlock, frozen, owner and pids are not shown;"
 			     " pinned paths only under /sys/fs/bpf\n";
 static const char no_cpus[] =
-	"can't get # of possible cpus: No such file or directory (is /sys mounted?)";
+	"Can't get # of possible cpus: No such file or directory (is /sys mounted?)";
 
 /* `map show` of one of the test's maps as it looks without fdinfo; tail after the sizes. */
 static char *block(__u32 id, const char *type, const char *name, __u32 k, __u32 v, __u32 n,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /* Checked number parsing, prefix matching, the glibc errno texts and the hex layout. */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cpus.h"
@@ -78,6 +79,19 @@ Test(util, errno_texts_are_glibcs)
 	cr_assert_str_eq(errstr(-524).s, "Unknown error 524");
 	cr_assert_str_eq(errstr(0).s, "Success");
 	cr_assert_str_eq(errstr(ESHUTDOWN).s, "Cannot send after transport endpoint shutdown");
+}
+
+/* The whole table: this runner is linked with glibc, whose strerror() is the reference. */
+Test(util, every_errno_text_is_glibcs)
+{
+	char want[128];
+	int e;
+
+	for (e = 0; e < 4096; e++) {
+		snprintf(want, sizeof(want), "%s", strerror(e));
+		cr_expect_str_eq(errstr(e).s, want, "errno %d", e);
+		cr_expect_str_eq(errstr(-e).s, want, "errno -%d", e);
+	}
 }
 
 static const char *hex(size_t n)
