@@ -12,7 +12,7 @@ $(BENCH_DIR)/floor-dump: tools/bench/floor_dump.c src/sys_bpf.c
 $(BENCH_DIR)/floor-lookup: tools/bench/floor_lookup.c src/sys_bpf.c
 $(BENCH_DIR)/floor-show: tools/bench/floor_show.c src/sys_bpf.c src/names.c
 $(BENCH_DIR)/bench-setup: tools/bench/setup.c src/sys_bpf.c
-$(BENCH_DIR)/runone: tools/bench/runone.c
+$(BENCH_DIR)/runone: tools/bench/runone.c tools/bench/memtrace.h
 
 $(BENCH_BINS:%=$(BENCH_DIR)/%): tools/bench/floor.h | $(BENCH_DIR)/
 	$(call say,CC,$@)

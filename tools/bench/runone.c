@@ -23,17 +23,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <sys/prctl.h>
 #include <sys/ptrace.h>
-#include <sys/syscall.h>
 #include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "memtrace.h"
 
 static char buf[65536];
 
@@ -54,53 +52,6 @@ static long long now_us(void)
 	return (long long)t.tv_sec * 1000000 + t.tv_nsec / 1000;
 }
 
-#include <linux/bpf.h>	/* uapi/: the classic BPF opcodes */
-
-/* seccomp(2)'s ABI (built with musl-gcc, which sees no kernel headers but uapi/) */
-#define SECCOMP_SET_MODE_FILTER 1
-#define SECCOMP_RET_TRACE 0x7ff00000U
-#define SECCOMP_RET_ALLOW 0x7fff0000U
-#define AUDIT_ARCH_X86_64 0xc000003eU	/* EM_X86_64 | 64-bit | little-endian */
-#define SECCOMP_DATA_NR 0		/* struct seccomp_data: int nr; __u32 arch; ... */
-#define SECCOMP_DATA_ARCH 4
-
-struct sock_filter {
-	uint16_t code;
-	uint8_t jt, jf;
-	uint32_t k;
-};
-
-struct sock_fprog {
-	unsigned short len;
-	struct sock_filter *filter;
-};
-
-#define BPF_STMT(code, k) { (uint16_t)(code), 0, 0, (k) }
-#define BPF_JUMP(code, k, jt, jf) { (uint16_t)(code), (jt), (jf), (k) }
-
-#define TRACE_NR(nr) \
-	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (nr), 0, 1), BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE)
-
-/* Stops (PTRACE_EVENT_SECCOMP) before each system call that can lower the RSS. */
-static void trace_memory_returns(void)
-{
-#ifdef __x86_64__
-	struct sock_filter f[] = {
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, SECCOMP_DATA_ARCH),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, SECCOMP_DATA_NR),
-		TRACE_NR(SYS_munmap), TRACE_NR(SYS_brk), TRACE_NR(SYS_mremap), TRACE_NR(SYS_madvise),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-	};
-	struct sock_fprog prog = { .len = sizeof(f) / sizeof(f[0]), .filter = f };
-
-	/* without it the peak is VmHWM alone */
-	if (!prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
-		syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
-#endif
-}
-
 static void child(int out, const char *errfile, char **argv, const sigset_t *old, int trace)
 {
 	int err = open(errfile, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -109,29 +60,9 @@ static void child(int out, const char *errfile, char **argv, const sigset_t *old
 	if (out < 0 || err < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0)
 		_exit(126);
 	if (trace && !ptrace(PTRACE_TRACEME, 0, NULL, NULL))	/* failing loses the peak */
-		trace_memory_returns();
+		memtrace_install();
 	execvp(argv[0], argv);
 	_exit(127);
-}
-
-/* "VmHWM:	    1032 kB" (field "\nVmHWM:" or "\nVmRSS:") */
-static long read_status_kib(pid_t pid, const char *field)
-{
-	char path[64], text[4096], *p;
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	n = read(fd, text, sizeof(text) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	text[n] = 0;
-	p = strstr(text, field);
-	return p ? strtol(p + strlen(field), NULL, 10) : -1;
 }
 
 /* Handles every pending state change of the child: exec and exit stops, signals, the end. */
@@ -149,12 +80,12 @@ static void reap(struct run *r)
 		}
 		sig = WSTOPSIG(st);
 		if (sig == SIGTRAP && (st >> 16) == PTRACE_EVENT_EXIT) {
-			kib = read_status_kib(r->pid, "\nVmHWM:");
+			kib = memtrace_status_kib(r->pid, "\nVmHWM:");
 			if (kib > r->peak_kib)
 				r->peak_kib = kib;
 			sig = 0;
 		} else if (sig == SIGTRAP && (st >> 16) == PTRACE_EVENT_SECCOMP) {
-			kib = read_status_kib(r->pid, "\nVmRSS:");
+			kib = memtrace_status_kib(r->pid, "\nVmRSS:");
 			if (kib > r->peak_kib)
 				r->peak_kib = kib;
 			sig = 0;
