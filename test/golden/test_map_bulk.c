@@ -223,27 +223,11 @@ static __u32 parse_keys(const char *out, __u8 *count, __u32 *dups)
 	return lines;
 }
 
-static int churn_map(char **path)
-{
-	int fd = td_map_pinned(BPF_MAP_TYPE_HASH, 4, 8, CHURN_N, "td_churn", path);
-	__u32 *keys = malloc(CHURN_N * 4), i, count = CHURN_N;
-	__u64 *vals = malloc(CHURN_N * 8);
-
-	for (i = 0; i < CHURN_N; i++) {
-		keys[i] = i;
-		vals[i] = i;
-	}
-	cr_assert_eq(bpf_map_update_batch(fd, keys, vals, &count, 0), 0);
-	free(keys);
-	free(vals);
-	return fd;
-}
-
 Test(map_bulk, churned_dump_terminates_without_duplicates, .fini = fini, .timeout = 120)
 {
 	__u8 *count = calloc(CHURN_N, 1);
 	char *path, *found;
-	int fd = churn_map(&path), round;
+	int fd = td_hash_seq(CHURN_N, "td_churn", &path), round;
 	__u32 lines, dups, i;
 	struct run r;
 	pid_t pid;
@@ -275,7 +259,7 @@ Test(map_bulk, churned_fallback_terminates, .fini = fini, .timeout = 120)
 {
 	__u8 *count = calloc(CHURN_N, 1);
 	char *path;
-	int fd = churn_map(&path);
+	int fd = td_hash_seq(CHURN_N, "td_churn", &path);
 	__u32 lines, dups;
 	struct run r;
 	pid_t pid;

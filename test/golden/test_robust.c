@@ -119,27 +119,11 @@ static __u32 parse_keys(const char *out, __u8 *count, __u32 *dups)
 	return lines;
 }
 
-static int churn_map(char **path)
-{
-	int fd = td_map_pinned(BPF_MAP_TYPE_HASH, 4, 8, CHURN_N, "tr_churn", path);
-	__u32 *keys = malloc(CHURN_N * 4), i, count = CHURN_N;
-	__u64 *vals = malloc(CHURN_N * 8);
-
-	for (i = 0; i < CHURN_N; i++) {
-		keys[i] = i;
-		vals[i] = i;
-	}
-	cr_assert_eq(bpf_map_update_batch(fd, keys, vals, &count, 0), 0);
-	free(keys);
-	free(vals);
-	return fd;
-}
-
 Test(robust, churn_100k_by_threads, .fini = fini, .timeout = 240)
 {
 	__u8 *count = calloc(CHURN_N, 1);
 	char *path, *found;
-	int fd = churn_map(&path), round;
+	int fd = td_hash_seq(CHURN_N, "tr_churn", &path), round;
 	__u32 lines, dups, i, missing;
 	struct run r;
 	pid_t pid;
@@ -307,7 +291,7 @@ static struct piped run_head1(const char *const *words, bool sigpipe_ignored)
 Test(robust, closed_stdout_ends_quietly, .fini = fini, .timeout = 120)
 {
 	char *path, *batchf;
-	int fd = churn_map(&path);
+	int fd = td_hash_seq(CHURN_N, "tr_churn", &path);
 	const char *dump[] = { "map", "dump", "pinned", NULL, NULL };
 	const char *dumpj[] = { "-j", "map", "dump", "pinned", NULL, NULL };
 	const char *show[] = { "-f", "map", "show", NULL };
@@ -469,7 +453,7 @@ Test(robust, full_stdout_ends_event_pipe, .fini = fini, .timeout = 60)
 Test(robust, stop_continue_storm_keeps_every_byte, .fini = fini, .timeout = 120)
 {
 	char *path, *want, *got = NULL;
-	int fd = churn_map(&path), out[2], st, n = 0;
+	int fd = td_hash_seq(CHURN_N, "tr_churn", &path), out[2], st, n = 0;
 	size_t len = 0, cap = 0;
 	struct run ref;
 	pid_t pid;

@@ -69,6 +69,24 @@ int td_map_pinned(__u32 type, __u32 key, __u32 value, __u32 entries, const char 
 	return fd;
 }
 
+int td_hash_seq(__u32 n, const char *name, char **path)
+{
+	int fd = td_map_pinned(BPF_MAP_TYPE_HASH, 4, 8, n, name, path);
+	__u32 *keys = malloc((size_t)n * 4), i, count = n;
+	__u64 *vals = malloc((size_t)n * 8);
+
+	cr_assert(keys && vals);
+	for (i = 0; i < n; i++) {
+		keys[i] = i;
+		vals[i] = i;
+	}
+	cr_assert_eq(bpf_map_update_batch(fd, keys, vals, &count, 0), 0);
+	cr_assert_eq(count, n);
+	free(keys);
+	free(vals);
+	return fd;
+}
+
 __u32 td_map_id(int fd)
 {
 	struct bpf_map_info info;

@@ -15,6 +15,8 @@ char *td_pin(int fd, const char *name);
 /* Creates and pins in one step; *path (free it) gets the pin path when path is not NULL. */
 int td_map_pinned(__u32 type, __u32 key, __u32 value, __u32 entries, const char *name,
 		  char **path);
+/* A pinned hash 4/8 holding keys 0..n-1, each with the value of its key (one batch). */
+int td_hash_seq(__u32 n, const char *name, char **path);
 __u32 td_map_id(int fd);
 __u32 td_prog_id(int fd);
 /* A socket filter that returns 0, named name. */
